@@ -4,7 +4,7 @@ The typed library API lives in :mod:`lagebild.library`; the most used calls are
 re-exported here::
 
     import lagebild
-    doc = lagebild.process_text("Nordkorea liefert Russland Munition.", published="2025-06-04")
+    doc = lagebild.analyse_body("Nordkorea liefert Russland Munition.", published="2025-06-04")
     for ev in doc.events:
         print(ev.type, ev.actor, ev.target)
 """
@@ -14,11 +14,11 @@ __version__ = "0.1.0"
 
 from typing import Any
 
-__all__ = ["__version__", "process_text", "annotate", "open_store", "ingest"]
+__all__ = ["__version__", "process_text", "analyse_body", "open_store", "ingest"]
 
 
 def __getattr__(name: str) -> Any:  # lazy: `import lagebild` stays cheap
-    if name in ("process_text", "annotate", "open_store", "ingest"):
+    if name in ("process_text", "analyse_body", "open_store", "ingest"):
         from . import library
 
         return getattr(library, name)

@@ -60,12 +60,15 @@ STAGES: dict[str, str] = {
 
 
 def load_stage(name: str, settings: Mapping[str, Any]) -> Stage:
-    try:
-        target = STAGES[name]
-    except KeyError:
-        raise PipelineError(f"unknown stage {name!r}; known: {', '.join(sorted(STAGES))}") from None
+    """Build the stage registered as ``name``, or a user stage given as ``"module:factory"``."""
+    target = name if ":" in name else STAGES.get(name)
+    if target is None:
+        raise PipelineError(f"unknown stage {name!r}; known: {', '.join(sorted(STAGES))}")
     module, _, attr = target.partition(":")
-    factory: Callable[[Mapping[str, Any]], Stage] = getattr(importlib.import_module(module), attr)
+    try:
+        factory: Callable[[Mapping[str, Any]], Stage] = getattr(importlib.import_module(module), attr)
+    except (ImportError, AttributeError) as exc:
+        raise PipelineError(f"stage {name!r} cannot be loaded from {target!r}: {exc}") from None
     return factory(settings)
 
 
@@ -74,9 +77,11 @@ class Pipeline:
     stages: tuple[Stage, ...]
 
     @classmethod
-    def build(cls, stages: Iterable[Stage]) -> "Pipeline":
+    def build(cls, stages: Iterable[Stage], provided: Iterable[str] = ()) -> "Pipeline":
+        """Chain ``stages``, checking each one's requirements; ``provided`` names Doc fields
+        the caller fills before the first stage (e.g. ``article`` for an already clean body)."""
         stages = tuple(stages)
-        have = set(INITIAL_FIELDS)
+        have = set(INITIAL_FIELDS) | set(provided)
         for st in stages:
             unknown = [f for f in (*st.requires, *st.assigns) if f not in DOC_FIELDS]
             if unknown:
@@ -90,11 +95,12 @@ class Pipeline:
         return cls(stages)
 
     @classmethod
-    def from_settings(cls, settings: Mapping[str, Any], only: Sequence[str] | None = None) -> "Pipeline":
+    def from_settings(cls, settings: Mapping[str, Any], only: Sequence[str] | None = None,
+                      provided: Iterable[str] = ()) -> "Pipeline":
         names = list(settings.get("pipeline", {}).get("stages", []))
         if only is not None:
             names = [n for n in names if n in only]
-        return cls.build(load_stage(n, settings) for n in names)
+        return cls.build((load_stage(n, settings) for n in names), provided)
 
     @property
     def names(self) -> tuple[str, ...]:

@@ -1,0 +1,83 @@
+"""Statistical German NER: a CRF (python-crfsuite) over GermEval 2014 outer-level classes.
+
+``load_tagger(settings)`` returns a :class:`Tagger` for the shipped weights
+``resources/models/<settings["ner"]["model"]>`` (``None`` when ``[ner] enabled`` is false or
+the file is missing: the knowledge base then works alone). ``Tagger.tag(tokens)`` gives one
+outer-level BIO tag per token over the 12 GermEval classes (PER, ORG, LOC, OTH and their
+``deriv``/``part`` variants); :func:`spans` turns tags into ``(start, end, label)`` token spans
+(``end`` exclusive).
+
+Training data: the GermEval 2014 *test* split (5,100 sentences), because the 24,000-sentence
+train split is not available here; scores are measured on the GermEval *dev* split, which the
+model never saw. The shipped weights were produced by::
+
+    lagebild train-ner --c1 0.05 --c2 0.05
+
+i.e. ``--train ../shared/data/germeval2014/NER-de-test.tsv --out
+src/lagebild/resources/models/ner-crf.model`` with ``max_iter`` 200 (see
+``bench/ner_germeval.py`` for the measured figures and the exact settings).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Mapping, Sequence
+
+from ..config import resource_path
+from .ner_eval import CLASSES, spans
+from .ner_features import FEATURE_VERSION, sentence_features
+
+__all__ = ["CLASSES", "FEATURE_VERSION", "Tagger", "load_tagger", "model_path", "spans"]
+
+
+class Tagger:
+    """A loaded CRF model; cheap to call, one instance per process (see ``load_tagger``)."""
+
+    def __init__(self, path: str | Path) -> None:
+        import pycrfsuite
+
+        self.path = Path(path)
+        self._crf = pycrfsuite.Tagger()
+        try:
+            self._crf.open(str(self.path))
+        except (OSError, ValueError) as exc:
+            raise ValueError(f"{self.path}: cannot open CRF model ({exc})") from None
+        self.labels: tuple[str, ...] = tuple(self._crf.labels())
+
+    def __reduce__(self) -> tuple[Any, tuple[str]]:
+        # crfsuite handles do not pickle; reopen the same file in the other process.
+        return (Tagger, (str(self.path),))
+
+    def tag(self, tokens: Sequence[str]) -> list[str]:
+        """Outer-level BIO tags, one per token (``[]`` for no tokens)."""
+        if not tokens:
+            return []
+        clean = [t if t and not t.isspace() else "_" for t in tokens]
+        return list(self._crf.tag(sentence_features(clean)))
+
+    def tag_spans(self, tokens: Sequence[str]) -> list[tuple[int, int, str]]:
+        """Entity spans ``(start, end, label)`` of ``tokens``; ``end`` is exclusive."""
+        return spans(tokens, self.tag(tokens))
+
+
+def model_path(settings: Mapping[str, Any]) -> Path:
+    """Where the weights named in ``settings["ner"]["model"]`` live."""
+    name = str(settings.get("ner", {}).get("model", "ner-crf.model"))
+    p = Path(name).expanduser()
+    return p if p.is_absolute() else resource_path("models", name)
+
+
+@lru_cache(maxsize=4)
+def _load(path: str) -> Tagger:
+    return Tagger(path)
+
+
+def load_tagger(settings: Mapping[str, Any]) -> Tagger | None:
+    """The shared tagger for ``settings``, or ``None`` when disabled or without weights."""
+    ner = settings.get("ner", {})
+    if not ner.get("enabled", True):
+        return None
+    path = model_path(settings)
+    if not path.is_file():
+        return None
+    return _load(str(path))

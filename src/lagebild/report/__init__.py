@@ -1,0 +1,1 @@
+"""Outputs for users: exports, briefings."""

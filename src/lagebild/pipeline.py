@@ -59,6 +59,13 @@ STAGES: dict[str, str] = {
 }
 
 
+def check_stage_names(settings: Mapping[str, Any]) -> None:
+    """Fail early on a stage name that is neither registered nor ``module:factory``."""
+    for name in settings.get("pipeline", {}).get("stages", []):
+        if ":" not in name and name not in STAGES:
+            raise PipelineError(f"unknown stage {name!r}; known: {', '.join(sorted(STAGES))}")
+
+
 def load_stage(name: str, settings: Mapping[str, Any]) -> Stage:
     """Build the stage registered as ``name``, or a user stage given as ``"module:factory"``."""
     target = name if ":" in name else STAGES.get(name)

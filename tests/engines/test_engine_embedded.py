@@ -67,8 +67,11 @@ def test_unknown_stage_fails_before_reading(tmp_path: Path) -> None:
 
 def test_misordered_stages_fail_at_build(tmp_path: Path) -> None:
     bad = replace_settings(BASE, pipeline={"stages": list(reversed(FAKE_STAGES))})
-    with open_store(tmp_path / "s.db") as store, pytest.raises(PipelineError, match="requires"):
-        Engine(store, bad)
+    src = _corpus(tmp_path / "in")
+    with open_store(tmp_path / "s.db") as store:
+        with pytest.raises(PipelineError, match="requires"):
+            Engine(store, bad).ingest([str(src)])
+        assert store.counts()["articles"] == 0
 
 
 def test_worker_pool_path(tmp_path: Path) -> None:

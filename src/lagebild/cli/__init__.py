@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "lagebild.cli.nlp_cmds",     # annotate
     "lagebild.cli.ner_cmds",     # eval-ner, train-ner
     "lagebild.cli.event_cmds",   # events
+    "lagebild.cli.serve_cmds",   # serve (REST API + web UI)
 )
 
 

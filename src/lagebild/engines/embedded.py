@@ -21,7 +21,7 @@ from typing import Any, BinaryIO, Callable, Iterable, Iterator, Mapping, TypeVar
 
 from ..ingest.sources import Input, iter_inputs, now_iso
 from ..model import Doc, RawDoc, Rejection
-from ..pipeline import Pipeline
+from ..pipeline import Pipeline, check_stage_names
 from ..store import Store, input_key
 
 T = TypeVar("T")
@@ -105,8 +105,9 @@ class Engine:
         self.workers = wanted if wanted > 0 else min(os.cpu_count() or 1, 4)
         self.progress = progress
         self._pool: ProcessPoolExecutor | None = None
-        # build once here: a configuration error surfaces before any input is read
-        _pipeline_for(self.settings_json)
+        # Names are checked now; the stages themselves (models, lexicons) are built on the
+        # first document that needs work, so re-ingesting known inputs costs no start-up.
+        check_stage_names(settings)
 
     # ------------------------------------------------------------------ public
     def ingest(self, paths: Iterable[str], stdin: BinaryIO | None = None) -> IngestSummary:
@@ -156,6 +157,7 @@ class Engine:
     def _run(self, raws: list[RawDoc]) -> list[Doc]:
         if not raws:
             return []
+        _pipeline_for(self.settings_json)  # build here: forked workers inherit it
         if self.workers <= 1 or len(raws) < 8:
             return [process_raw(self.settings_json, r) for r in raws]
         if self._pool is None:

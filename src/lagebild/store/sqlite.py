@@ -211,6 +211,17 @@ class Store:
         return [json.loads(r[0]) for r in self.conn.execute(
             f"SELECT data FROM {kind} WHERE article_id=? ORDER BY {order}", (article_id,))]
 
+    def query_events(self, type: str | None = None, country: str | None = None,
+                     article_id: str | None = None, limit: int = 200) -> list[dict[str, Any]]:
+        """Events filtered by PLOVER type, by a country on either side, by article."""
+        rows = self.conn.execute(
+            "SELECT data FROM events WHERE (?1 IS NULL OR type = ?1)"
+            " AND (?2 IS NULL OR json_extract(data, '$.actor.country') = ?2"
+            "      OR json_extract(data, '$.target.country') = ?2)"
+            " AND (?3 IS NULL OR article_id = ?3) ORDER BY article_id, id LIMIT ?4",
+            (type, country, article_id, limit)).fetchall()
+        return [json.loads(r[0]) for r in rows]
+
     def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
         """Full-text search (FTS5 syntax; plain words are ANDed). Best matches first."""
         try:

@@ -1,0 +1,4 @@
+"""`python -m lagebild.cli` runs the command line."""
+from . import main
+
+main()

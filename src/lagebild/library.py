@@ -109,7 +109,7 @@ def analyse_body(text: str, published: str | None = None,
 
 def sample_corpus_path() -> Path:
     """Folder of the invented sample corpus shipped with the package."""
-    return resource_path("sample")
+    return resource_path("sample", "articles")
 
 
 def demo(db: str | Path, settings: Mapping[str, Any] | None = None,

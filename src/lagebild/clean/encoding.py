@@ -50,8 +50,9 @@ def check_binary(data: bytes) -> None:
     for magic, what in _MAGIC:
         if head.startswith(magic):
             raise StageFailure("binary", f"looks like a {what}")
-    if b"\x00" in head:
-        raise StageFailure("binary", f"NUL bytes at offset {head.index(b'\x00')}")
+    nul = head.find(b"\x00")
+    if nul >= 0:
+        raise StageFailure("binary", f"NUL bytes (first at offset {nul})")
     controls = sum(1 for b in head if b in _CONTROL)
     if head and controls / len(head) > 0.05:
         raise StageFailure("binary", f"{controls} control bytes in the first {len(head)} bytes")
@@ -87,11 +88,25 @@ def _single_byte(data: bytes) -> str | None:
         return None
 
 
-def decode_bytes(data: bytes, declared: bool = False) -> Decoded:
-    """Decode input bytes; raise ``StageFailure('encoding')`` when no candidate fits.
+_GARBLED = re.compile("[\ufffd\x80-\x9f]")
 
-    ``declared``: honour an HTML ``<meta charset>`` declaration first.
-    """
+
+def _checked(dec: Decoded) -> Decoded:
+    """Reject a decoding whose text is mostly replacement or C1 control characters."""
+    visible = len(dec.text) - dec.text.count(" ") - dec.text.count("\n")
+    bad = len(_GARBLED.findall(dec.text))
+    if visible and bad / visible > 0.05 and bad >= 3:
+        raise StageFailure("encoding", f"{bad} of {visible} characters undecodable as {dec.encoding}")
+    return dec
+
+
+def decode_bytes(data: bytes, declared: bool = False) -> Decoded:
+    """Decode input bytes; raise ``StageFailure('encoding')`` when no candidate fits."""
+    return _checked(_decode(data, declared))
+
+
+def _decode(data: bytes, declared: bool = False) -> Decoded:
+    """``declared``: honour an HTML ``<meta charset>`` declaration first."""
     for bom, enc in _BOMS:
         if data.startswith(bom):
             try:

@@ -1,0 +1,115 @@
+"""Repairs inside a line: HTML remnants (``<pWord``, stray tags, entities) and image
+credits (prefixed "Bild: …", agency chains "NAME / AFP / picturedesk.com", licences)."""
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from .patterns import CreditVocab, alternation
+
+_TAGS = ("p|br|div|span|li|ul|ol|h[1-6]|strong|em|b|i|u|a|td|tr|th|table|tbody|blockquote|"
+         "figure|figcaption|section|article|header|footer|aside|small|sup|sub|img|hr|font|center")
+_FULL_TAG = re.compile(rf"</?\s*(?:{_TAGS})\b(?:\s[^<>]*)?/?\s*>", re.I)
+_GLUED_TAG = re.compile(rf"</?(?:{_TAGS})(?=[A-ZÄÖÜ\"„“»])")
+_DANGLING_END = re.compile(rf"\s*</?(?:{_TAGS})\s*$", re.I)
+_ATTR_START = re.compile(r"""^\s*(?:[a-z-]+=["'][^"']*["']\s*)+/?>""", re.I)
+_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
+#: lower-case words that may sit between the names of a credit
+_CREDIT_JOINERS = frozenset({"via", "und", "and", "von", "van", "de", "der", "des", "da", "di",
+                             "del", "du", "la", "le", "zu", "für", "am", "im", "an", "of", "the",
+                             "for", "by", "mit", "u.", "privat", "archiv"})
+_ONLY_MARKUP = re.compile(r"^(?:\s|</?[a-z][^<>]*>|&[a-z]+;)*$", re.I)
+
+
+def fix_markup(line: str) -> tuple[str, int]:
+    """The line without HTML remnants, and how many remnants were removed."""
+    n = 0
+    if "<" in line or "=" in line:
+        line, k = _FULL_TAG.subn(" ", line)
+        n += k
+        line, k = _GLUED_TAG.subn("", line)
+        n += k
+        line, k = _DANGLING_END.subn("", line)
+        n += k
+        line, k = _ATTR_START.subn("", line)
+        n += k
+    if "&" in line and _ENTITY.search(line):
+        n += len(_ENTITY.findall(line))
+        line = html.unescape(line)
+    if n:
+        line = re.sub(r"[ \t]{2,}", " ", line).strip()
+    return line, n
+
+
+def only_markup(line: str) -> bool:
+    return bool(line.strip()) and bool(_ONLY_MARKUP.match(line)) and "<" in line
+
+
+@dataclass(frozen=True)
+class CreditHit:
+    credit: str
+    before: str  # text left before the credit (a caption, or running text)
+    after: str  # text left after the credit
+    glued: bool  # the credit was glued to the next word
+
+
+class CreditFinder:
+    """Finds image credits in a line with the vocabulary of ``credits.tsv``."""
+
+    def __init__(self, vocab: CreditVocab) -> None:
+        prefixes = alternation(vocab.prefixes)
+        agencies = alternation(vocab.agencies)
+        licences = "|".join(f"(?:{x})" for x in vocab.licences)
+        ag = rf"(?:(?i:{agencies})(?![A-ZÄÖÜ0-9_-])|(?i:{licences}))"
+        self._ag = re.compile(rf"^(?:{ag})$")
+        self._ag_any = re.compile(ag)
+        name = r"[A-ZÄÖÜ][\w'’.-]*(?:[ ](?:(?:von|van|de|der|zu|da|di|del|la|le)[ ])?[A-ZÄÖÜ][\w'’.-]*){0,3}"
+        seg = rf"(?:{ag}|{name})"
+        sep = r"\s*[/|]\s*|,\s+(?=(?i:{lic}))".format(lic=licences)
+        chain = rf"{seg}(?:(?:{sep}){seg})+"
+        # "Bild: …" / "Foto: …" up to the end of the line
+        self._prefixed = re.compile(
+            rf"(?:^|(?<=[\s.!?)\]]))(?:{prefixes})\s*:\s*(?P<credit>[^\n]{{2,160}}?)\s*$", re.I)
+        self._copyright = re.compile(r"(?:^|(?<=[\s.!?]))©\s*(?P<credit>[^\n]{2,120}?)\s*$")
+        self._start = re.compile(rf"^(?P<credit>{chain})(?P<rest>.*)$")
+        self._alone = re.compile(rf"^(?:{ag})$")
+        self._end = re.compile(rf"(?:^|(?<=[\s.!?)\]]))(?P<credit>{chain})\s*$")
+        self._seg_split = re.compile(sep)
+
+    def _has_agency(self, credit: str) -> bool:
+        return any(self._ag.match(s.strip()) for s in self._seg_split.split(credit))
+
+    def _credit_ok(self, credit: str) -> bool:
+        """Reads like a credit: names, agencies, licences, domains; no running text."""
+        n = len(credit.split())
+        if not 1 <= n <= 14 or credit.rstrip().endswith(("?", "!")):
+            return False
+        rest = self._ag_any.sub(" ", credit)
+        for tok in re.split(r"[\s/|,;()]+", rest):
+            tok = tok.strip(".:-–")
+            if tok and not (tok[0].isupper() or tok[0].isdigit() or "." in tok or "@" in tok
+                            or tok.lower() in _CREDIT_JOINERS):
+                return False
+        return True
+
+    def find(self, line: str) -> CreditHit | None:
+        for rx in (self._prefixed, self._copyright):
+            m = rx.search(line)
+            if m and self._credit_ok(m.group("credit")):
+                return CreditHit(m.group("credit").strip(" ."), line[: m.start()].strip(), "", False)
+        m = self._end.search(line)
+        if m and self._has_agency(m.group("credit")) and m.start() > 0 and self._credit_ok(m.group("credit")):
+            return CreditHit(m.group("credit").strip(), line[: m.start()].strip(), "", False)
+        if self._alone.match(line.strip()):
+            return CreditHit(line.strip(), "", "", False)
+        m = self._start.match(line)
+        if m and self._has_agency(m.group("credit")):
+            credit, rest = m.group("credit"), m.group("rest")
+            if not rest.strip():
+                return CreditHit(credit.strip(), "", "", False)
+            glued = rest[0].isalpha()
+            spaced_chain = bool(re.search(r"\s[/|]\s", credit))
+            if glued or (spaced_chain and re.match(r"\s+[A-ZÄÖÜ„\"]", rest)):
+                return CreditHit(credit.strip(), "", rest.strip(), glued)
+        return None

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 import yaml
 from click.testing import CliRunner
+from hypothesis import given, strategies as st
 
 from lagebild.cli import cli
 from lagebild.cli import eval_cmds
@@ -59,7 +60,7 @@ def test_floors_round_down_so_a_rerun_passes() -> None:
 def cli_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
     gold = tmp_path / "gold.yaml"
     gold.write_text(yaml.safe_dump(GOLD, allow_unicode=True), "utf-8")
-    recs = perfect_records()
+    recs = {**perfect_records(), "rejections": []}
     monkeypatch.setattr(eval_cmds, "_records", lambda db, settings: recs)
     return {"gold": str(gold), "baseline": str(tmp_path / "eval" / "baseline.json"), "recs": recs}
 
@@ -136,3 +137,37 @@ def test_event_rules_equal_seeds_check() -> None:
                                             "qualifier": rnd.choice(["exact", "approx"])}])}
         assert matches(g, e) == ref.matches(g, e), (g, e)
         assert quantity_ok(g, e) == ref.quantity_ok(g, e), (g, e)
+
+
+def test_default_gold_missing_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from lagebild.cli.common import CliError
+
+    monkeypatch.delenv("LAGEBILD_SHARED", raising=False)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(eval_cmds, "REPO_ROOT", tmp_path / "repo")
+    with pytest.raises(CliError, match="--gold"):
+        eval_cmds.default_gold()
+    gold = tmp_path / "shared" / "gold" / "seeds.yaml"
+    gold.parent.mkdir(parents=True)
+    gold.write_text("seeds: {}\n")
+    (tmp_path / "work").mkdir()
+    monkeypatch.chdir(tmp_path / "work")
+    assert eval_cmds.default_gold() == gold.resolve()
+
+
+scores_st = st.dictionaries(st.sampled_from(["a", "b", "c", "d"]),
+                            st.one_of(st.none(), st.floats(0, 1)), max_size=4)
+
+
+@given(scores_st, st.dictionaries(st.sampled_from(["events.a", "events.b", "events.x"]),
+                                  st.floats(0, 1), max_size=3))
+def test_update_property_floors_never_drop_and_the_run_then_passes_unless_regressed(
+        scores: dict[str, float | None], floors: dict[str, float]) -> None:
+    rep = report_with(**{f"events.{k}": v for k, v in scores.items()})
+    new, _ = updated_floors(rep, floors)
+    assert all(new[k] >= v for k, v in floors.items())
+    measured = {k for k, v in rep.metrics().items() if v is not None}
+    regressed = {v.metric for v in check(rep, floors)}
+    assert {v.metric for v in check(rep, new)} == regressed
+    lowered, _ = updated_floors(rep, floors, allow_regression=True)
+    assert {v.metric for v in check(rep, lowered)} <= set(floors) - measured

@@ -231,3 +231,45 @@ def test_article_matching_prefers_exact_file_names() -> None:
     arts = [{"id": "x", "path": "/c/b01.txt"}, {"id": "y", "path": "/c/ab01.txt"}]
     assert match_articles(["b01.txt"], arts)["b01.txt"]["id"] == "x"
     assert match_articles(["zz.txt"], arts) == {}
+
+
+def test_sample_gold_extras_rejections_language_warnings_duplicates_traps() -> None:
+    gold = {"seeds": {
+        "b1.txt": {"language": "de", "warnings": ["truncat"],
+                   "forbidden_events": [{"type": "REJECT", "actor": "XA"}], "events": []},
+        "b2.txt": {"near_duplicate_of": "b1.txt"},
+        "b3.txt": {},
+        "bad.bin": {"status": "rejected", "reason": "binary"},
+    }, "cross_source": {"near_duplicates": [["b1.txt", "b2.txt"]], "unrelated": ["b3.txt"]}}
+    arts = [{"id": "1", "path": "/x/b1.txt", "language": "de", "warnings": ["input truncated"], "body": "a"},
+            {"id": "2", "path": "/x/b2.txt", "duplicate_of": "1", "body": "a", "story_id": "s"},
+            {"id": "3", "path": "/x/b3.txt", "body": "c", "story_id": "s"}]
+    rejs = [{"source": "/x/bad.bin", "reason": "binary"}]
+    rep = score(gold, arts, [], [], [], [], [], [], rejections=rejs)
+    m = rep.metrics()
+    assert m["inputs.rejected"] == 1.0 and m["inputs.warnings"] == 1.0
+    assert m["metadata.language"] == 1.0 and m["articles.found"] == 1.0
+    assert m["duplicates.found"] == 1.0 and m["duplicates.apart"] == 1.0
+    assert m["events.forbidden"] == 1.0
+    assert m["stories.unrelated"] == 0.0  # b3 shares story "s" with b2
+    evs = [{"id": "e", "article_id": "1", "type": "REJECT", "actor": {"country": "XA"}}]
+    arts[0]["duplicate_of"] = "3"
+    rep = score(gold, arts, evs, [], [], [], [], [], rejections=[{"source": "/x/bad.bin", "reason": "empty"}])
+    m = rep.metrics()
+    assert m["events.forbidden"] == 0.0 and m["events.precision"] == 0.0
+    assert m["inputs.rejected"] == 0.0
+    assert m["duplicates.apart"] == 0.0  # b3 is in no group, but b1 is linked to it
+
+
+def test_gold_files_load_and_cross_refs_resolve(shared_dir) -> None:  # type: ignore[no-untyped-def]
+    from lagebild.config import resource_path
+    from lagebild.evaluate import load_gold
+
+    paths = [shared_dir / "gold" / "seeds.yaml", resource_path("sample", "expected.yaml")]
+    for path in paths:
+        if not path.is_file():
+            continue
+        g = load_gold(path)
+        refs = [r for e in g.cross_source.get("corroborated") or () for r in e.get("articles") or ()]
+        refs += [r for grp in g.cross_source.get("stories") or () for r in grp]
+        assert refs and all(g.key_for(r) for r in refs), path

@@ -2,18 +2,15 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 from typing import Any, Mapping
 
 import click
 
-from ..evaluate import (BaselineError, GoldError, Report, check, load_baseline, load_gold,
-                        save_baseline, score, updated_floors)
+from ..evaluate import BaselineError, GoldError, Report, load_gold, runner
 from ..evaluate.gate import Violation
 from .common import CliError, config_option, db_option, echo_json, handle_errors, settings_from
 
-KINDS = ("articles", "events", "mentions", "entities", "quotes", "claims", "stories")
 REPO_ROOT = Path(__file__).resolve().parents[3]  # src/lagebild/cli/eval_cmds.py -> repo
 
 
@@ -59,30 +56,7 @@ def default_baseline() -> Path:
 
 
 def _records(db: str | None, settings: Mapping[str, Any]) -> dict[str, list[dict]]:
-    from .. import library
-
-    with library.open_store(db, settings) as store:
-        return {k: list(store.iter_records(k)) for k in KINDS}
-
-
-def _annotations(articles: list[dict], keys: list[str],
-                 settings: Mapping[str, Any]) -> tuple[dict[str, dict] | None, str]:
-    """Date annotations of the gold articles' bodies (dates are not stored as records)."""
-    from .. import library
-    from ..evaluate.gold import match_articles
-    from ..model import to_dict
-
-    out: dict[str, dict] = {}
-    try:
-        for art in match_articles(keys, articles).values():
-            doc = library.analyse_body(art.get("body") or "", published=art.get("published"),
-                                       settings=settings, stages=("sentences", "dates"))
-            if doc.body != (art.get("body") or ""):
-                continue  # offsets would not point into the stored body
-            out[str(art["id"])] = {"dates": [to_dict(d) for d in doc.dates]}
-    except Exception as exc:  # a stage that is not built yet: dates stay n/a
-        return None, f"dates: n/a ({type(exc).__name__}: {exc})"
-    return out, ""
+    return runner.store_records(db, settings)
 
 
 def _fmt(x: float | None) -> str:
@@ -127,7 +101,8 @@ def print_report(report: Report, floors: Mapping[str, float], violations: list[V
 @click.option("--baseline", metavar="FILE", default=None,
               help="Baseline with the pinned floors (default: eval/baseline.json of the repository).")
 @click.option("--corpus", metavar="PATH", default=None,
-              help="Ingest PATH into a fresh temporary store and score that instead of --db.")
+              help="Ingest PATH into a fresh temporary store and score that instead of --db "
+                   "(with --gold sample and no --db: the bundled sample corpus).")
 @click.option("--update-baseline", is_flag=True,
               help="Raise the floors of this gold file to the current scores.")
 @click.option("--allow-regression", is_flag=True,
@@ -153,49 +128,37 @@ def eval_cmd(db: str | None, config: str | None, gold: str | None, baseline: str
         g = load_gold(resolve_gold(gold))
     except GoldError as exc:
         raise CliError(str(exc)) from None
-    if corpus:
+    if gold == "sample" and not corpus and not db:
         from .. import library
 
-        with tempfile.TemporaryDirectory(prefix="lagebild-eval-") as tmp:
-            db_path = Path(tmp) / "eval.db"
-            library.ingest([corpus], db=db_path, settings=settings)
-            recs = _records(str(db_path), settings)
-    else:
-        recs = _records(db, settings)
-    ann, note = (None, "")
-    if dates and any(e.get("dates") for e in g.articles.values()):
-        ann, note = _annotations(recs["articles"], list(g.articles), settings)
-    report = score(g, recs["articles"], recs["events"], recs["mentions"], recs["entities"],
-                   recs["quotes"], recs["claims"], recs["stories"], annotations=ann)
-    if note:
-        report = Report(report.gold, report.tables, (*report.notes, note))
-    bpath = Path(baseline) if baseline else default_baseline()
+        sample = library.sample_corpus_path()
+        corpus = str(sample / "articles" if (sample / "articles").is_dir() else sample)
+    recs = runner.corpus_records(corpus, settings) if corpus else _records(db, settings)
     try:
-        base = load_baseline(bpath)
+        res = runner.evaluate(g, recs, Path(baseline) if baseline else default_baseline(), settings,
+                              dates=dates, update=update_baseline, allow_regression=allow_regression)
     except BaselineError as exc:
         raise CliError(str(exc)) from None
-    floors = base["floors"].get(g.name, {})
-    changes: list[str] = []
-    if update_baseline:
-        floors, changes = updated_floors(report, floors, allow_regression)
-        base["floors"][g.name] = floors
-        save_baseline(bpath, base)
-    violations = check(report, floors)
     if as_json:
-        out = report.to_dict()
-        out["floors"] = floors
-        out["violations"] = [str(v) for v in violations]
+        out = res.report.to_dict()
+        out["floors"] = dict(res.floors)
+        out["violations"] = [str(v) for v in res.violations]
         echo_json(out)
     else:
-        print_report(report, floors, violations, details)
+        print_report(res.report, res.floors, list(res.violations), details)
         if update_baseline:
-            click.echo(f"Baseline {bpath}: " + ("; ".join(changes) if changes else "no change") + ".")
-        elif not floors:
-            click.echo(f"No floors pinned for {g.name} in {bpath}; "
+            n = len(res.changes)
+            click.echo(f"Baseline {res.baseline} ({g.name}): "
+                       + (f"{n} floor{'s' if n != 1 else ''} changed" if n else "no change") + ".")
+            for change in res.changes if details else ():
+                click.echo(f"  {change}")
+        elif not res.floors:
+            click.echo(f"No floors pinned for {g.name} in {res.baseline}; "
                        "run with --update-baseline to pin them.")
-    if violations:
-        raise CliError(f"{len(violations)} metric{'s' if len(violations) != 1 else ''} under "
-                       "the floor: " + "; ".join(str(v) for v in violations))
+    if res.violations:
+        n = len(res.violations)
+        raise CliError(f"{n} metric{'s' if n != 1 else ''} under the floor: "
+                       + "; ".join(str(v) for v in res.violations))
 
 
 def register(group: click.Group) -> None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 import re
 from typing import Any, Callable, Mapping, Sequence
 
@@ -25,6 +26,46 @@ def story_of(stories: Records, articles: Mapping[str, Mapping[str, Any]]) -> dic
         for aid in s.get("articles") or ():
             out[str(aid)] = str(s.get("id"))
     return out
+
+
+def score_duplicates(gold: Gold, found: Mapping[str, Mapping[str, Any]]) -> list[Row]:
+    """Syndication groups: each later copy must share a ``duplicate_of`` root with the
+    group's first article; articles of no group must not be marked duplicates."""
+    groups = [[str(x) for x in grp] for grp in gold.cross_source.get("near_duplicates") or ()]
+    for key, exp in gold.articles.items():
+        other = exp.get("near_duplicate_of")
+        if other and not any(key in grp and str(other) in grp for grp in groups):
+            groups.append([str(other), key])
+    by_id = {str(a["id"]): a for a in found.values()}
+
+    def root(key: str) -> str | None:
+        art = found.get(gold.key_for(key) or key)
+        aid = str(art["id"]) if art else None
+        for _ in range(10):  # follow a short chain of links
+            nxt = by_id.get(aid or "", {}).get("duplicate_of")
+            if not nxt:
+                break
+            aid = str(nxt)
+        return aid
+
+    n = ok = 0
+    misses: list[str] = []
+    members: set[str] = set()
+    for grp in groups:
+        members.update(gold.key_for(x) or x for x in grp)
+        for other in grp[1:]:
+            n += 1
+            hit = root(grp[0]) is not None and root(grp[0]) == root(other)
+            ok += int(hit)
+            if not hit:
+                misses.append(f"{other} not a copy of {grp[0]}")
+    rows = [Row.ratio("found", n, ok, misses, "copies linked to their group")]
+    lone = [k for k in gold.articles if k in found and k not in members]
+    roots = Counter(root(k) for k in gold.articles if k in found)
+    wrong = [k for k in lone if roots[root(k)] > 1]
+    rows.append(Row.ratio("apart", len(lone), len(lone) - len(wrong),
+                          [f"{k} linked as a copy" for k in wrong], "articles of no group left unlinked"))
+    return rows
 
 
 def score_stories(gold: Gold, lookup: Lookup, stories: Records,
@@ -56,8 +97,21 @@ def score_stories(gold: Gold, lookup: Lookup, stories: Records,
             wrong.append(f"{ka[:3]} + {kb[:3]} merged")
         else:
             apart += 1
-    return [Row.ratio("pairs", n_pairs, together, misses, "gold same-story pairs found"),
+    rows = [Row.ratio("pairs", n_pairs, together, misses, "gold same-story pairs found"),
             Row.ratio("apart", n_apart, apart, wrong, "pairs gold does not group, kept apart")]
+    unrelated = [str(x) for x in gold.cross_source.get("unrelated") or ()]
+    if unrelated:
+        size: dict[str, int] = {}
+        for aid, s in sid.items():
+            size[s] = size.get(s, 0) + 1
+        alone = []
+        for ref in unrelated:
+            aid = lookup(ref)
+            alone.append(aid is not None and size.get(sid.get(aid, ""), 0) <= 1)
+        rows.append(Row.ratio("unrelated", len(unrelated), sum(alone),
+                              [f"{r} joined a story" for r, ok in zip(unrelated, alone) if not ok],
+                              "unrelated news in no story with others"))
+    return rows
 
 
 # --------------------------------------------------------------------------- claims

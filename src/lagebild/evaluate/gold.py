@@ -27,6 +27,21 @@ _PERIODS: dict[str, tuple[int, int]] = {
 }
 
 
+class _GoldLoader(yaml.SafeLoader):
+    """Safe YAML loader that keeps zero-padded numbers (article refs such as ``003``) as text
+    instead of reading them as (octal) integers."""
+
+
+def _int_or_ref(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+    text = loader.construct_scalar(node)
+    if re.fullmatch(r"0\d+", str(text)):
+        return str(text)
+    return loader.construct_yaml_int(node)
+
+
+_GoldLoader.add_constructor("tag:yaml.org,2002:int", _int_or_ref)
+
+
 class GoldError(ValueError):
     """A gold file cannot be read or has the wrong shape."""
 
@@ -43,18 +58,22 @@ class Gold:
     def name(self) -> str:
         return Path(self.path).name
 
-    def key_for(self, ref: str) -> str | None:
-        """Gold key for a reference such as ``003`` or a full file name."""
+    def key_for(self, ref: Any) -> str | None:
+        """Gold key for a reference such as ``003`` (or the number 3), or a full file name."""
+        ref = str(ref)
         if ref in self.articles:
             return ref
         hits = [k for k in self.articles if k.startswith(ref)]
+        if len(hits) != 1 and ref.isdigit():  # a number: the key's leading digits
+            hits = [k for k in self.articles
+                    if (m := re.match(r"\d+", k)) and int(m[0]) == int(ref)]
         return hits[0] if len(hits) == 1 else None
 
 
 def load_gold(path: str | Path) -> Gold:
     p = Path(path)
     try:
-        data = yaml.safe_load(p.read_text("utf-8"))
+        data = yaml.load(p.read_text("utf-8"), Loader=_GoldLoader)  # noqa: S506 (safe loader)
     except FileNotFoundError:
         raise GoldError(f"gold file not found: {p}") from None
     except yaml.YAMLError as exc:

@@ -10,8 +10,8 @@ import re
 from collections import defaultdict
 from typing import Any, Callable, Mapping, Sequence
 
-from .cross import score_claims, score_stories
-from .events_score import EventTally, tally_article
+from .cross import score_claims, score_duplicates, score_stories
+from .events_score import EventTally, matches, tally_article
 from .gold import Gold, gold_from_dict, id_matches, in_period, match_articles, norm
 from .report import Report, Row, Table
 
@@ -132,11 +132,13 @@ def _date_hits(g: Mapping[str, Any], body: str, dates: Records) -> tuple[bool, b
 # --------------------------------------------------------------------------- main entry
 def score(gold: Gold | Mapping[str, Any], articles: Records, events: Records, mentions: Records,
           entities: Records, quotes: Records, claims: Records, stories: Records,
-          annotations: Mapping[str, Mapping[str, Any]] | None = None) -> Report:
+          annotations: Mapping[str, Mapping[str, Any]] | None = None,
+          rejections: Records = ()) -> Report:
     """Score contract records against ``gold``.
 
     ``annotations`` (optional) maps an article id or gold key to the output of
     ``lagebild annotate`` for that article's body; dates are scored only when it is given.
+    ``rejections`` are needed for gold inputs with ``status: rejected``.
     """
     g = gold if isinstance(gold, Gold) else gold_from_dict(gold)
     found = match_articles(g.articles, articles)
@@ -146,10 +148,14 @@ def score(gold: Gold | Mapping[str, Any], articles: Records, events: Records, me
         for r in recs:
             by_article[str(r.get("article_id"))][kind].append(r)
 
-    acc = {name: _Acc() for name in ("articles", "metadata", "boilerplate", "teasers", "repairs",
-                                     "dates", "entities", "quotes")}
+    acc = {name: _Acc() for name in ("articles", "inputs", "metadata", "boilerplate", "teasers",
+                                     "repairs", "dates", "entities", "quotes")}
     tally = EventTally()
     for key, exp in g.articles.items():
+        if exp.get("status") == "rejected":
+            acc["inputs"].add("rejected", rejected_ok(key, exp, rejections, found),
+                              f"{key}: want rejection {exp.get('reason')!r}")
+            continue
         art = found.get(key)
         acc["articles"].add("found", art is not None, key)
         art = art or {}
@@ -162,6 +168,14 @@ def score(gold: Gold | Mapping[str, Any], articles: Records, events: Records, me
                 acc["metadata"].add(f, have and metadata_ok(f, want, art),
                                     f"{key[:3]}: want {want!r}, got "
                                     f"{art.get('image_credits' if f == 'image_credit' else f)!r}")
+        if "language" in exp:
+            acc["metadata"].add("language", have and art.get("language") == exp["language"],
+                                f"{key[:3]}: want {exp['language']}, got {art.get('language')}")
+        if exp.get("warnings"):
+            warns = " | ".join(map(str, art.get("warnings") or ())).casefold()
+            acc["inputs"].add("warnings", have and any(str(w).casefold() in warns
+                                                       for w in exp["warnings"]),
+                              f"{key}: no warning with {exp['warnings']!r}")
         for s in exp.get("boilerplate_removed") or ():
             acc["boilerplate"].add("removed", have and s not in body, f"{key[:3]}: {s!r}")
         for s in exp.get("kept") or ():
@@ -193,6 +207,8 @@ def score(gold: Gold | Mapping[str, Any], articles: Records, events: Records, me
                               f"{gq.get('starts_with') or gq.get('contains')!r}")
         if exp.get("events") or have:
             tally_article(tally, key, exp.get("events") or (), recs.get("events", ()), ent_index)
+        for fe in exp.get("forbidden_events") or ():
+            tally.check("forbidden", not any(matches(fe, e) for e in recs.get("events", ())))
 
     notes: list[str] = []
     if annotations is None and any(e.get("dates") for e in g.articles.values()):
@@ -208,11 +224,26 @@ def score(gold: Gold | Mapping[str, Any], articles: Records, events: Records, me
     tables.append(Table("events", tuple(_event_rows(tally))))
     lookup: Callable[[str], str | None] = lambda ref: (
         str(found[k]["id"]) if (k := g.key_for(ref)) and k in found else None)
-    if g.cross_source.get("stories"):
+    if g.cross_source.get("near_duplicates") or any(e.get("near_duplicate_of") for e in g.articles.values()):
+        tables.append(Table("duplicates", tuple(score_duplicates(g, found))))
+    if g.cross_source.get("stories") or g.cross_source.get("unrelated"):
         tables.append(Table("stories", tuple(score_stories(g, lookup, stories, found))))
     if g.cross_source.get("corroborated") or g.cross_source.get("denied"):
         tables.append(Table("claims", tuple(score_claims(g, lookup, claims))))
     return Report(g.name, tuple(tables), tuple(notes))
+
+
+def rejected_ok(key: str, exp: Mapping[str, Any], rejections: Records,
+                found: Mapping[str, Any]) -> bool:
+    """An input gold expects to be rejected: a rejection names it (with the reason, when
+    gold gives one) and no article was stored for it."""
+    if key in found:
+        return False
+    for r in rejections:
+        src = str(r.get("source") or "").replace("\\", "/")
+        if src.rsplit("/", 1)[-1] == key or src.endswith("/" + key):
+            return "reason" not in exp or r.get("reason") == exp["reason"]
+    return False
 
 
 def _event_rows(t: EventTally) -> list[Row]:
@@ -224,8 +255,9 @@ def _event_rows(t: EventTally) -> list[Row]:
             Row("recall", t.n_gold, t.found, r if t.n_gold else None, tuple(t.missed),
                 "required gold events found"),
             Row("f1", None, None, f1 if t.n_gold else None)]
-    for name in ("quantity", "certainty", "attribution", "time", "place"):
+    for name in ("quantity", "certainty", "attribution", "time", "place", "forbidden"):
         if name in t.checks:
             n, ok = t.checks[name]
-            rows.append(Row.ratio(name, n, ok, note="on matched gold events"))
+            rows.append(Row.ratio(name, n, ok, note="traps not coded" if name == "forbidden"
+                                  else "on matched gold events"))
     return rows

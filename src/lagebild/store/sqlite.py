@@ -172,7 +172,7 @@ class Store:
         for row in self.conn.execute("SELECT id, data FROM articles").fetchall():
             data = json.loads(row["data"])
             new_story = story_of.get(row["id"])
-            new_dup = duplicate_of.get(row["id"], data.get("duplicate_of"))
+            new_dup = duplicate_of.get(row["id"])  # the aggregate's view is authoritative
             if data.get("story_id") != new_story or data.get("duplicate_of") != new_dup:
                 data["story_id"], data["duplicate_of"] = new_story, new_dup
                 self.conn.execute(

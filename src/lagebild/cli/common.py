@@ -65,7 +65,7 @@ def handle_errors(f: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return f(*args, **kwargs)
-        except (click.ClickException, CliError):
+        except (click.ClickException, CliError, BrokenPipeError):
             raise
         except (ValueError, OSError) as exc:
             raise CliError(str(exc)) from None

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import click
 
+from ..config import resource_path
 from .common import CliError, config_option, handle_errors, settings_from
 
 
@@ -47,7 +48,9 @@ def eval_ner(gold_tsv: str, predictions: str, model: str | None, config: str | N
     preds = [tagger.tag(s.tokens) for s in sentences]
     write_predictions(predictions, zip(sentences, preds))
     report = score((s.tags, p) for s, p in zip(sentences, preds))
-    click.echo(f"model {tagger.path.name}; scored on {gold_tsv}")
+    shipped = tagger.path.resolve() == resource_path("models", "ner-crf.model").resolve()
+    origin = " (shipped: trained on the GermEval 2014 test split)" if shipped else ""
+    click.echo(f"model {tagger.path.name}{origin}; scored on {gold_tsv}")
     _echo_report_lines(report.lines())
 
 
@@ -59,10 +62,10 @@ def eval_ner(gold_tsv: str, predictions: str, model: str | None, config: str | N
 @click.option("--out", "out", metavar="FILE", default=None,
               help="Where to write the weights (default: the [ner] model in the package's "
                    "resources/models/).")
-@click.option("--c1", type=float, default=None, help="L1 regularisation (default 0.05).")
-@click.option("--c2", type=float, default=None, help="L2 regularisation (default 0.05).")
+@click.option("--c1", type=float, default=None, help="L1 regularisation (default 0.02).")
+@click.option("--c2", type=float, default=None, help="L2 regularisation (default 0.02).")
 @click.option("--max-iter", "max_iter", type=int, default=None,
-              help="L-BFGS iterations (default 200).")
+              help="L-BFGS iterations (default 150).")
 @click.option("--cv", "cv", type=int, default=0, metavar="K",
               help="Also print a K-fold cross-validated score on the training data.")
 @config_option

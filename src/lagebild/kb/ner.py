@@ -9,13 +9,17 @@ outer-level BIO tag per token over the 12 GermEval classes (PER, ORG, LOC, OTH a
 
 Training data: the GermEval 2014 *test* split (5,100 sentences), because the 24,000-sentence
 train split is not available here; scores are measured on the GermEval *dev* split, which the
-model never saw. The shipped weights were produced by::
+model never saw. The shipped weights ``resources/models/ner-crf.model`` were produced by::
 
-    lagebild train-ner --c1 0.05 --c2 0.05
+    lagebild train-ner
+    # = --train ../shared/data/germeval2014/NER-de-test.tsv --c1 0.02 --c2 0.02 --max-iter 150
+    #   --out src/lagebild/resources/models/ner-crf.model (c1/c2 chosen by 3-fold CV on the
+    #   training split only)
 
-i.e. ``--train ../shared/data/germeval2014/NER-de-test.tsv --out
-src/lagebild/resources/models/ner-crf.model`` with ``max_iter`` 200 (see
-``bench/ner_germeval.py`` for the measured figures and the exact settings).
+``python bench/ner_germeval.py`` prints the measured scores and tagging speed. The features
+(:mod:`.ner_features`) use the shipped name lists ``ner-places.tsv`` and ``ner-names.tsv``;
+after changing features or lists, retrain. A ``Tagger`` is not thread-safe: use one per
+process (``load_tagger`` caches it; it pickles by reopening its file).
 """
 from __future__ import annotations
 
@@ -43,6 +47,7 @@ class Tagger:
         except (OSError, ValueError) as exc:
             raise ValueError(f"{self.path}: cannot open CRF model ({exc})") from None
         self.labels: tuple[str, ...] = tuple(self._crf.labels())
+        sentence_features(["Start"])  # build the gazetteers now, not on the first sentence
 
     def __reduce__(self) -> tuple[Any, tuple[str]]:
         # crfsuite handles do not pickle; reopen the same file in the other process.

@@ -188,11 +188,14 @@ def read_tsv(path: str | Path) -> list[Sentence]:
 
 def write_predictions(path: str | Path, rows: Iterable[tuple[Sentence, Sequence[str]]]) -> None:
     """Write ``token<TAB>gold<TAB>predicted`` lines, a blank line between sentences."""
-    with open(path, "w", encoding="utf-8") as fh:
-        for sent, pred in rows:
-            for tok, gold, tag in zip(sent.tokens, sent.tags, pred):
-                fh.write(f"{tok}\t{gold}\t{tag}\n")
-            fh.write("\n")
+    try:
+        with open(path, "w", encoding="utf-8") as fh:
+            for sent, pred in rows:
+                for tok, gold, tag in zip(sent.tokens, sent.tags, pred):
+                    fh.write(f"{tok}\t{gold}\t{tag}\n")
+                fh.write("\n")
+    except OSError as exc:
+        raise OSError(f"{path}: cannot write predictions ({exc.strerror or exc})") from None
 
 
 def read_predictions(path: str | Path) -> list[tuple[list[str], list[str]]]:

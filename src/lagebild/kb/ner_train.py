@@ -10,9 +10,9 @@ from typing import Sequence
 from .ner_eval import Report, Sentence, score
 from .ner_features import sentence_features
 
-DEFAULT_C1 = 0.05
-DEFAULT_C2 = 0.05
-DEFAULT_MAX_ITER = 200
+DEFAULT_C1 = 0.02
+DEFAULT_C2 = 0.02
+DEFAULT_MAX_ITER = 150
 
 
 @dataclass(frozen=True)

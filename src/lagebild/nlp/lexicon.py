@@ -116,3 +116,13 @@ def word_list(name: str) -> frozenset[str]:
 def mapping(name: str) -> dict[str, str]:
     """A two-column mapping file (``resources/de/<name>``)."""
     return {a: b for a, b in read_tsv(name, 2)}
+
+
+def word_positions(text: str, word: str) -> list[int]:
+    """Start offsets of ``word`` (a word or a phrase) occurring as a whole word in ``text``."""
+    out, i, n = [], text.find(word), len(word)
+    while i >= 0:
+        if (i == 0 or not text[i - 1].isalnum()) and (i + n == len(text) or not text[i + n].isalnum()):
+            out.append(i)
+        i = text.find(word, i + n)
+    return out

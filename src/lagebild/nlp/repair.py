@@ -1,0 +1,236 @@
+"""Scrape repair: words broken or fused by a careless scraper, judged by word frequency.
+
+``repair_text(text, protected=frozenset(), min_zipf_gain=1.5) -> (repaired, repairs)``
+applies five kinds of repair, each only when the result is clearly better:
+
+* split word: ``Waffe nlieferungen`` -> ``Waffenlieferungen`` (one part is no word, or a
+  noun written in lower case, and the joined word is a common word);
+* stray genitive s: ``Nordkorea s Machthaber`` -> ``Nordkoreas Machthaber``;
+* fused words: ``Machthaberempfangen worden`` -> ``Machthaber empfangen worden`` (an unknown
+  word that is a common noun followed by a common verb form, and followed itself by an
+  auxiliary, a modal or "zu": ``resources/de/repair_verb_context.tsv``);
+* domain glued to the next word: ``picturedesk.comist`` -> ``picturedesk.com ist``;
+* quote mark glued to words: ``schätze"die`` -> ``schätze "die`` (which side gets the space
+  follows from whether the mark opens or closes a quotation in its paragraph).
+
+Frequencies are wordfreq's German Zipf values; the dictionary is simplemma's (case-sensitive).
+Words in ``protected`` (e.g. :func:`lagebild.kb.known_names`) are never split or joined.
+Each :class:`~lagebild.model.Repair` has offsets into the text before repair.
+
+Stage ``repair`` (requires article; assigns article (body, warnings), repairs): the body is
+replaced by the repaired text and every repair is recorded as an article warning.
+"""
+from __future__ import annotations
+
+import dataclasses
+import functools
+import math
+import re
+from typing import Any, Iterable, Mapping
+
+from ..model import Doc, Repair
+from .lemmas import dictionary, frequency, frequency_table
+from .lexicon import word_list, word_positions
+
+_EDGE = "\"'„“”»«‚‘’.,;:!?()[]"
+_STRAY_S = re.compile(r"([A-ZÄÖÜ](?<![\w-][A-ZÄÖÜ])[a-zäöüß]{2,}) s(?=[ ,.;:])")
+_FUSED = re.compile(r"([A-ZÄÖÜ](?<![\w-][A-ZÄÖÜ])[a-zäöüß]{9,}) ([a-zäöüß]+)(?![\w-])")
+_DOMAIN = re.compile(
+    r"(?<![\w.])([\w-]+\.(?:com|net|org|de|at|ch|eu|info|tv|fm|ru|uk))([a-zäöüß]{2,})(?![\w.])"
+)
+_QUOTE = re.compile(r'["„](?<=\w["„])(?=\w)')
+_PARA = re.compile(r"[^\n]+")
+
+
+@functools.lru_cache(maxsize=200_000)
+def zipf(word: str) -> float:
+    """wordfreq Zipf value of ``word`` (lower-cased); 0.0 when unknown."""
+    f = frequency(word)
+    return math.log10(f) + 9.0 if f > 0 else 0.0
+
+
+def _in_dict(word: str) -> bool:
+    return dictionary().get(word) is not None
+
+
+def _lower_noun(word: str) -> bool:
+    """A noun written in lower case: the dictionary knows only the capitalised form."""
+    return word.islower() and not _in_dict(word) and _in_dict(word.capitalize())
+
+
+@functools.lru_cache(maxsize=1)
+def _never() -> frozenset[str]:
+    return word_list("repair_never.tsv")
+
+
+@functools.lru_cache(maxsize=200_000)
+def _known(word: str) -> bool:
+    return zipf(word) > 0 or _in_dict(word)
+
+
+def _split_repairs(text: str, protected: frozenset[str], gain: float) -> Iterable[Repair]:
+    freq = frequency_table()
+    parts = [p.strip(_EDGE) for p in text.split(" ")]
+    unknown = {w for w in set(parts)
+               if w.casefold() not in freq and w.isalpha() and not _in_dict(w)}
+    pairs = {(a, b) for a, b in zip(parts, parts[1:]) if b[:1].islower() and (
+        b in unknown or a in unknown or (a[:1].isupper() and (a + b).casefold() in freq))
+        and a.isalpha() and b.isalpha() and len(a) > 1}
+    for a, b in sorted(pairs):
+        for start in word_positions(text, f"{a} {b}"):
+            yield from _split_one(text, start, a, b, protected, gain)
+
+
+def _split_one(text: str, start: int, a: str, b: str, protected: frozenset[str],
+               gain: float) -> Iterable[Repair]:
+    """The join of ``a b`` at ``start`` when one part is broken and the join a common word."""
+    if a in protected or b in protected or a.lower() in _never():
+        return
+    joined = a + b
+    zj = zipf(joined)
+    if zj < 2.5:
+        return
+    broken_b = not _known(b) or (a[0].isupper() and _lower_noun(b))
+    broken_a = not _known(a) and a[0].islower()
+    if not (broken_b or broken_a):
+        return
+    if zj - min(zipf(a), zipf(b)) < gain and (_known(a) and _known(b)) and not _lower_noun(b):
+        return
+    end = start + len(a) + 1 + len(b)
+    yield Repair(start, end, text[start:end], joined)
+
+
+def _stray_s(text: str, protected: frozenset[str]) -> Iterable[Repair]:
+    for m in _STRAY_S.finditer(text):
+        w = m.group(1)
+        if w.endswith(("s", "x", "z", "ß")) or w.lower() in _never():
+            continue
+        yield Repair(m.start(), m.end(), m.group(0), w + "s")
+
+
+def _fused(text: str, protected: frozenset[str], gain: float) -> Iterable[Repair]:
+    verb_context = word_list("repair_verb_context.tsv")
+    for m in _FUSED.finditer(text):
+        w = m.group(1)
+        if w in protected or _known(w) or m.group(2) not in verb_context:
+            continue
+        best: tuple[float, str, str] | None = None
+        for i in range(4, len(w) - 3):
+            x, y = w[:i], w[i:]
+            lem = dictionary().get(y)
+            if lem is None or not lem[:1].islower() or not lem.endswith(("en", "ern", "eln")):
+                continue  # y must be a verb form
+            noun = dictionary().get(y.capitalize())
+            if noun is not None and (lem != y or noun != y.capitalize()):
+                continue  # y is also a noun's form ("Quoten", "Boom"): a compound
+            if not _in_dict(x) or zipf(x) < 3.0 or zipf(y) < 3.0 or x.lower() in _never():
+                continue
+            if lem.endswith(("ung", "heit", "keit")):
+                continue
+            score = min(zipf(x), zipf(y))
+            if score >= gain + 1.5 and (best is None or score > best[0]):
+                best = (score, x, y)
+        if best is not None:
+            yield Repair(m.start(), m.start() + len(w), w, f"{best[1]} {best[2]}")
+
+
+def _domains(text: str) -> Iterable[Repair]:
+    for m in _DOMAIN.finditer(text):
+        tail = m.group(2)
+        if zipf(tail) >= 3.0 and not _known(m.group(0)):
+            yield Repair(m.start(), m.end(), m.group(0), f"{m.group(1)} {tail}")
+
+
+def _quotes(text: str) -> Iterable[Repair]:
+    if _QUOTE.search(text) is None:
+        return
+    for para in _PARA.finditer(text):
+        line = para.group(0)
+        count = 0
+        glued = {m.start() for m in _QUOTE.finditer(line)}
+        for i, ch in enumerate(line):
+            if ch != '"':
+                if ch == "„" and i in glued:
+                    yield Repair(para.start() + i, para.start() + i + 1, ch, " " + ch)
+                continue
+            if i in glued:
+                fix = ' "' if count % 2 == 0 else '" '
+                yield Repair(para.start() + i, para.start() + i + 1, ch, fix)
+            count += 1
+
+
+def find_repairs(text: str, protected: frozenset[str] = frozenset(),
+                 min_zipf_gain: float = 1.5) -> list[Repair]:
+    """The repairs :func:`repair_text` would make, without overlaps, in text order."""
+    cands = [*_domains(text), *_stray_s(text, protected), *_split_repairs(text, protected, min_zipf_gain),
+             *_fused(text, protected, min_zipf_gain), *_quotes(text)]
+    cands.sort(key=lambda r: (r.start, -(r.end - r.start)))
+    out: list[Repair] = []
+    for r in cands:
+        if out and r.start < out[-1].end:
+            if r.start >= out[-1].start and r.end <= out[-1].end:
+                continue
+            prev = out[-1]  # overlapping repairs: merge "Nordkorea s" + "Machthaberempfangen"
+            if r.start > prev.start and r.start < prev.end:
+                continue
+        out.append(r)
+    return out
+
+
+def apply(text: str, repairs: list[Repair]) -> str:
+    parts, pos = [], 0
+    for r in repairs:
+        parts.append(text[pos:r.start])
+        parts.append(r.after)
+        pos = r.end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def repair_text(text: str, protected: frozenset[str] = frozenset(),
+                min_zipf_gain: float = 1.5) -> tuple[str, list[Repair]]:
+    """(repaired text, repairs with offsets into ``text``)."""
+    repairs = find_repairs(text, protected, min_zipf_gain)
+    return (apply(text, repairs), repairs) if repairs else (text, [])
+
+
+def warning(r: Repair) -> str:
+    return f"repair: {r.before!r} -> {r.after!r} at {r.start}"
+
+
+@dataclasses.dataclass(frozen=True)
+class RepairStage:
+    settings: Mapping[str, Any]
+    protected: frozenset[str]
+    name: str = "repair"
+    requires: tuple[str, ...] = ("article",)
+    assigns: tuple[str, ...] = ("article", "repairs")
+
+    def __call__(self, doc: Doc) -> Doc:
+        from ..pipeline import is_codable
+
+        cfg = self.settings.get("repair", {})
+        if doc.article is None or not cfg.get("enabled", True) or not is_codable(doc, self.settings):
+            return doc
+        body, repairs = repair_text(doc.article.body, self.protected, float(cfg.get("min_zipf_gain", 1.5)))
+        if not repairs:
+            return doc
+        art = dataclasses.replace(doc.article, body=body,
+                                  warnings=(*doc.article.warnings, *map(warning, repairs)))
+        return dataclasses.replace(doc, article=art, repairs=(*doc.repairs, *repairs))
+
+
+def protected_names(settings: Mapping[str, Any]) -> frozenset[str]:
+    """Names the repairer must not touch: :func:`lagebild.kb.known_names` (empty without a KB)."""
+    try:
+        from ..kb import known_names
+    except ImportError:
+        return frozenset()
+    try:
+        return known_names(settings)
+    except Exception:  # noqa: BLE001 - a broken KB must not stop the repairer; names stay unprotected
+        return frozenset()
+
+
+def make_stage(settings: Mapping[str, Any]) -> RepairStage:
+    return RepairStage(settings, protected_names(settings))

@@ -2,8 +2,11 @@
 
 The body is cleaned line by line and inside lines, driven by the pattern files in
 ``resources/de`` (boilerplate, credits, metadata, sections) plus structural rules (teaser
-blocks, tables of contents, page footers). Everything removed is counted in ``warnings``;
-teasers go to ``related_teasers``, credits to ``image_credits``. Metadata precedence:
+blocks, tables of contents, paywall and author boxes, image captions above a lone credit,
+page footers). Everything removed is counted in ``warnings``; teasers go to
+``related_teasers`` (as their headlines), credits to ``image_credits`` (captions are not
+article text and leave the body); agency datelines ("Berlin (dpa) -") stay in the text and
+are noted in ``warnings``. Metadata precedence:
 container hints > HTML metadata > what the text states. Nothing is guessed: a date or an
 outlet the page does not state stays null.
 """
@@ -21,10 +24,12 @@ from ..ingest.urls import domain_of
 from ..model import Article, Doc, Place, stable_hash
 from ..pipeline import StageFailure
 from .boilerplate import BoilerplateMatcher
+from .boxes import box_pass, caption_pass, key_points_pass
 from .inline import CreditFinder
 from .lines import strip_bullet
 from .metadata import MetaReader, norm_domain
-from .passes import Tools, footer_dates_pass, form_pass, header_pass, markup_pass, pattern_pass
+from .header import dateline_pass, footer_dates_pass, header_pass
+from .passes import Tools, form_pass, markup_pass, pattern_pass
 from .patterns import de_path, load_credits, load_meta, load_rules, load_sections
 from .teasers import footer_pass, teaser_pass, toc_pass
 from .work import METADATA, STRUCTURAL, Work
@@ -59,13 +64,17 @@ def load_tools(boilerplate: str = "boilerplate.tsv") -> Tools:
 
 
 def _run_passes(text: str, tools: Tools, known_title: str | None, structural: bool) -> Work:
-    w = Work(text.split("\n"))
+    w = Work(text.split("\n"), function_words=tools.meta.vocab.function_words)
     markup_pass(w, tools)
     headers = pattern_pass(w, tools)
     form_pass(w, tools)
+    key_points_pass(w)
     header_pass(w, tools, known_title)
     footer_dates_pass(w, tools)
+    dateline_pass(w, tools)
     if structural:
+        box_pass(w)
+        caption_pass(w)
         toc_pass(w)
         teaser_pass(w, headers)
         footer_pass(w)

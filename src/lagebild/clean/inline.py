@@ -76,6 +76,19 @@ class CreditFinder:
         self._alone = re.compile(rf"^(?:{ag})$")
         self._end = re.compile(rf"(?:^|(?<=[\s.!?)\]]))(?P<credit>{chain})\s*$")
         self._seg_split = re.compile(sep)
+        labels = alternation(vocab.prefixes + vocab.source_prefixes)
+        # "(Foto: Reuters)", "(Quelle: IMAGO/Name)" closing a caption
+        self._paren = re.compile(rf"(?:^|(?<=\s))\((?:{labels})\s*:\s*(?P<credit>[^()]{{2,160}}?)\s*\)\s*$", re.I)
+        # "Quelle: picture alliance / AP | Name": a source label before a photo credit chain
+        self._source = re.compile(
+            rf"^(?:{alternation(vocab.source_prefixes) or '(?!)'})\s*:\s*(?P<credit>{chain})\s*$", re.I)
+        self._source_label = re.compile(rf"^\s*(?:{alternation(vocab.source_prefixes) or '(?!)'})\s*:", re.I)
+        # "Munition eines Herstellers. Keystone": one agency name closing a caption
+        self._end_single = re.compile(rf"(?<=[.!?])\s+(?P<credit>{ag})\s*$")
+
+    def is_agency(self, text: str) -> bool:
+        """``text`` is the name of an agency or picture service (or a licence)."""
+        return bool(self._ag.match(text.strip()))
 
     def _has_agency(self, credit: str) -> bool:
         return any(self._ag.match(s.strip()) for s in self._seg_split.split(credit))
@@ -87,19 +100,40 @@ class CreditFinder:
             return False
         rest = self._ag_any.sub(" ", credit)
         for tok in re.split(r"[\s/|,;()]+", rest):
+            if re.fullmatch(r"\.[a-z]{2,6}", tok):
+                continue  # the domain ending of an agency ("Shutterstock.com")
             tok = tok.strip(".:-–")
             if tok and not (tok[0].isupper() or tok[0].isdigit() or "." in tok or "@" in tok
                             or tok.lower() in _CREDIT_JOINERS):
                 return False
         return True
 
+    def photographer_chain(self, credit: str) -> bool:
+        """An agency and at least one name that is not an agency (the photographer)."""
+        segs = [s.strip() for s in self._seg_split.split(credit) if s.strip()]
+        return len(segs) >= 2 and self._has_agency(credit) and any(not self._ag.match(s) for s in segs)
+
     def find(self, line: str) -> CreditHit | None:
-        for rx in (self._prefixed, self._copyright):
+        for rx in (self._paren, self._prefixed, self._copyright):
             m = rx.search(line)
-            if m and self._credit_ok(m.group("credit")):
-                return CreditHit(m.group("credit").strip(" ."), line[: m.start()].strip(), "", False)
+            credit = m.group("credit").strip().lstrip("©").strip() if m else ""
+            if m and credit and self._credit_ok(credit):
+                return CreditHit(credit.strip(" ."), line[: m.start()].strip(), "", False)
+        m = self._source.match(line.strip())
+        if m and self._credit_ok(m.group("credit")) and self.photographer_chain(m.group("credit")):
+            return CreditHit(m.group("credit").strip(), "", "", False)
+        if self._source_label.match(line):
+            return None  # "Quelle: dpa/AFP": the sources of the text, not a photo credit
         m = self._end.search(line)
         if m and self._has_agency(m.group("credit")) and m.start() > 0 and self._credit_ok(m.group("credit")):
+            credit, before = m.group("credit"), line[: m.start()]
+            cut = re.match(r"^.*\w{3,}[.!?]\s+", credit)  # "Zeltweg. APA/…": the caption's last word
+            if cut:
+                before, credit = before + cut.group(0), credit[cut.end():]
+            if self._has_agency(credit):
+                return CreditHit(credit.strip(), before.strip(), "", False)
+        m = self._end_single.search(line)
+        if m and len(line[: m.start()].split()) <= 30:
             return CreditHit(m.group("credit").strip(), line[: m.start()].strip(), "", False)
         if self._alone.match(line.strip()):
             return CreditHit(line.strip(), "", "", False)

@@ -4,10 +4,11 @@ from __future__ import annotations
 import functools
 import re
 
-_BULLET = re.compile(r"^\s*(?:[-–—•*·▪►▸○●◦■□➤→]|\u2022)\s*(?=\S)")
+_BULLET = re.compile(r"^\s*(?:[-–—•*·▪►▸▶▷○●◦■□➤➔➜→❯]|\u2022)[\ufe0e\ufe0f]?\s*(?=\S)")
 _SENT_END = re.compile(r"""[.!?…:;,]["'“”»«‘’)\]]*$""")
 _FULL_STOP_END = re.compile(r"""(?<!\.\.)[.;:,]["'“”»«‘’)\]]*$|[!?]["'“”»«‘’]+$""")
-_TWO_SENTENCES = re.compile(r"""[a-zäöüß0-9)"“”»]\.["“”»]?\s+["„»]?[A-ZÄÖÜ]""")
+#: a full stop after a word or a year, then a capital: two sentences ("12. Etappe" is an ordinal)
+_TWO_SENTENCES = re.compile(r"""(?:[a-zäöüß)"“”»]|(?<!\d)\d{3,})\.["“”»]?\s+["„»]?[A-ZÄÖÜ]""")
 _FUSED_SPLIT = re.compile(r"(?<=[a-zäöüß])(?=[A-ZÄÖÜ])")
 _FUSED_RUN = re.compile(r"^(?:[A-ZÄÖÜ][a-zäöüß]{2,}(?:-[A-ZÄÖÜ]?[a-zäöüß]+)*){2,}$")
 _CAP_TOKEN = re.compile(r"^[\"„“»«(]?[A-ZÄÖÜ0-9][\w.&'’-]*[\"“”«»)]?$")
@@ -48,6 +49,11 @@ def headline_like(line: str, max_words: int = 20) -> bool:
     return not _TWO_SENTENCES.search(text)
 
 
+def several_sentences(line: str) -> bool:
+    """The line holds two sentences or more ("… erhalten. Die Schiffe …")."""
+    return bool(_TWO_SENTENCES.search(strip_bullet(line)))
+
+
 def sentence_like(line: str) -> bool:
     """Reads as running text: ends like a sentence (or is long)."""
     text = strip_bullet(line)
@@ -82,6 +88,29 @@ def split_fused_tags(token: str) -> list[str] | None:
     if sum(_zipf(p.lower()) >= 1.5 for p in parts) < len(parts):
         return None
     return parts
+
+
+_GLUE = re.compile(r"(?<=[a-zäöüß0-9)])(?=[A-ZÄÖÜ][a-zäöüß])")
+
+
+def split_glued(line: str) -> tuple[str, str] | None:
+    """``Opec-Treffen vertagtDie Förderländer …`` -> (headline, lede): a teaser whose
+    headline and lede lost the break between them. The split is taken where a word of
+    three or more letters runs into a common capitalised word (brand names such as
+    ``YouTube`` or ``iPhone`` do not split)."""
+    text = strip_bullet(line)
+    for m in _GLUE.finditer(text):
+        head, lede = text[: m.start()].strip(), text[m.start():].strip()
+        left = re.search(r"[\wäöüß-]+$", head)
+        right = re.match(r"[\wäöüß]+", lede)
+        if not left or not right or len(re.sub(r"^.*-", "", left.group(0))) < 3:
+            continue
+        if len(head.split()) < 2 or _zipf(right.group(0).lower()) < 2.0:
+            continue
+        if _zipf((left.group(0) + right.group(0)).lower()) >= 1.5:
+            continue  # a real word with a capital inside
+        return head, lede
+    return None
 
 
 def tag_line(line: str) -> list[str] | None:

@@ -56,7 +56,8 @@ class MetaReader:
         months = alternation(tuple(m for m, _ in vocab.months))
         self._month_no = dict(vocab.months)
         self._named = re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})\.\s*(?P<mon>{months})(?!\w)\s*(?P<y>\d{{4}})", re.I)
-        self._numeric = re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>\d{4}|\d{2})(?![\d])")
+        self._numeric = re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>\d{4}|\d{2})(?![\d])"
+                                   r"|(?<![\d/])(?P<d2>\d{1,2})/(?P<m2>\d{1,2})/(?P<y2>\d{4})(?![\d/])")
         self._iso = re.compile(r"(?<!\d)\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?(?!\d)")
         words = [*vocab.date_published, *vocab.date_updated, *vocab.date_filler,
                  *(re.escape(w) for w in vocab.weekdays)]
@@ -68,7 +69,7 @@ class MetaReader:
         name_word = r"[A-ZÄÖÜ][\w'’.-]*[\wäöüß]"
         name = rf"{name_word}(?:\s+(?:(?:von|van|de|der|den|zu|da|di|del|la|le|ten|al|el)\s+)?{name_word}){{1,3}}"
         self._byline = re.compile(
-            rf"^(?:{prefixes})\s+(?:(?:unserem|unserer|unseren)\s+)?"
+            rf"^(?i:{prefixes}):?\s+(?:(?:unserem|unserer|unseren)\s+)?"
             rf"(?:(?P<outlet>{DOMAIN})-)?(?:(?P<role>(?:{roles})(?:en|in|innen)?)\s+)?"
             rf"(?P<name>{name}(?:\s*(?:,|und|&)\s*{name})*)(?P<rest>.*)$")
         self._tags = re.compile(r"^(?:" + "|".join(vocab.tags_labels) + r")\s*:\s*(?P<tags>.+)$", re.I)
@@ -80,9 +81,12 @@ class MetaReader:
             m = rx.search(line)
             if not m:
                 continue
-            d = int(m.group("d"))
-            mo = self._month_no.get(m.group("mon").casefold(), 0) if "mon" in m.groupdict() else int(m.group("m"))
-            y = int(m.group("y"))
+            g = m.groupdict()
+            if g.get("d2"):  # "20/05/2025": day first, as written in Europe
+                g = {"d": g["d2"], "m": g["m2"], "y": g["y2"]}
+            d = int(g["d"])
+            mo = self._month_no.get(g["mon"].casefold(), 0) if "mon" in g else int(g["m"])
+            y = int(g["y"])
             y = y + 2000 if y < 100 else y
             if _valid(y, mo, d):
                 return (y, mo, d), m.span()

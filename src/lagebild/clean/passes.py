@@ -1,5 +1,5 @@
-"""Line passes of the cleaner, part 1: markup, pattern boilerplate, credits, form-style
-footers and the page header (title, byline, date, section labels, tag runs)."""
+"""Line passes of the cleaner, part 1: markup, pattern boilerplate, credits and form-style
+footers (the page header and footer dates are in ``header``)."""
 from __future__ import annotations
 
 import re
@@ -7,16 +7,10 @@ from dataclasses import dataclass
 
 from .boilerplate import BoilerplateMatcher
 from .inline import CreditFinder, fix_markup, only_markup
-from .lines import collapse_spaces, headline_like, is_bullet, paragraph_like, split_fused_tags, squash
+from .lines import collapse_spaces, paragraph_like
 from .metadata import MetaReader
 from .work import Work
 
-#: How many kept lines from the top are searched for title, byline and date.
-HEADER_LINES = 10
-#: How many kept lines from the bottom are searched for dates, sources and signatures.
-FOOTER_LINES = 8
-#: "Berlin – Die Regierung …": a dateline opens running text, never a title
-_DATELINE = re.compile(r"^[A-ZÄÖÜ][\w./-]*(?:[ /][A-ZÄÖÜ][\w./-]*){0,3}(?: \([\w/ ]{2,20}\))? [–—-] ")
 #: Ranks of outlet evidence, lower wins.
 OUTLET_BYLINE, OUTLET_SIGNATURE, OUTLET_PATTERN, OUTLET_COPYRIGHT = 10, 20, 30, 40
 
@@ -56,6 +50,8 @@ def pattern_pass(w: Work, tools: Tools) -> list[tuple[int, str]]:
         if not line:
             continue
         m = tools.boilerplate.match(line)
+        if m and m.kind == "footer" and line.lstrip().startswith("©") and _chain_credit(w, tools, i, line):
+            continue  # "© APA/AFP/Name": a photo credit, not the page's copyright
         if m:
             if m.outlet:
                 w.outlets.append((OUTLET_PATTERN, m.outlet))
@@ -77,9 +73,23 @@ def pattern_pass(w: Work, tools: Tools) -> list[tuple[int, str]]:
     return headers
 
 
+def _chain_credit(w: Work, tools: Tools, i: int, line: str) -> bool:
+    """A copyright line that names an agency and a photographer is an image credit."""
+    hit = tools.credits.find(line)
+    if hit is None or hit.before or hit.after or not tools.credits.photographer_chain(hit.credit):
+        return False
+    w.add_credit(hit.credit)
+    w.remove(i, "image credit")
+    return True
+
+
 def _credit(w: Work, tools: Tools, i: int, line: str) -> None:
     hit = tools.credits.find(line)
     if hit is None:
+        return
+    if (not hit.before and not hit.after and tools.credits.is_agency(line.strip(" ()"))
+            and not any(paragraph_like(x) for x in w.lines[i + 1:])):
+        w.remove(i, "agency signature")  # "dpa-AFX" closing the text: its source, not a photo
         return
     w.add_credit(hit.credit)
     if not hit.before and not hit.after:
@@ -135,92 +145,3 @@ def _form_value(w: Work, field: str, values: list[str]) -> None:
         w.found["further_sources"].extend(s for s in srcs if s not in w.found["further_sources"])
     elif field == "event_kind":
         w.notes.append(f"metadata: event kind stated as {values[0]!r}")
-
-
-def _is_section(text: str, sections: frozenset[str]) -> bool:
-    """A section label or breadcrumb: known section names, or short parts joined by "|"/">"
-    ("Alpenpost | Ausland") with no sentence punctuation."""
-    parts = [p.strip() for p in re.split(r"\s*[>›»|/]\s*", text) if p.strip()]
-    if parts and all(p.casefold() in sections for p in parts):
-        return True
-    return (len(parts) >= 2 and bool(re.search(r"\s[>›»|]\s", text)) and not re.search(r"[.!?:,]", text)
-            and all(len(p.split()) <= 3 for p in parts))
-
-
-def _byline(w: Work, tools: Tools, i: int, text: str) -> bool:
-    """A byline, or a line of byline and date parts: metadata taken, line removed."""
-    by = tools.meta.byline(text)
-    hit = None
-    if by is None:
-        both = tools.meta.composite(text)
-        if both is None or both[1] is None:
-            return False
-        hit, by = both
-    w.first("author", by.author)
-    if by.outlet:
-        w.outlets.append((OUTLET_BYLINE, by.outlet))
-    if hit is not None:
-        w.first(f"date_{hit.kind}", hit.iso)
-    elif by.rest and (iso := tools.meta.parse_date(by.rest)):
-        w.first("date_published", iso)
-    w.remove(i, "byline")
-    return True
-
-
-def header_pass(w: Work, tools: Tools, known_title: str | None) -> None:
-    """Title, byline, date, section labels and tag runs at the top of the page."""
-    title_key = squash(known_title) if known_title else None
-    title_open = True
-    seen = 0
-    for i in w.live_indices():
-        if seen >= HEADER_LINES:
-            break
-        seen += 1
-        text = w.lines[i]
-        if title_key and squash(text) == title_key:
-            w.remove(i, "title")
-            title_open = False
-            continue
-        if (hit := tools.meta.date_line(text)) is not None:
-            w.first(f"date_{hit.kind}", hit.iso)
-            w.remove(i, "date line")
-            continue
-        if _byline(w, tools, i, text):
-            continue
-        if " " not in text.strip() and (tags := split_fused_tags(text.strip())):
-            w.add_tags(tags)
-            w.remove(i, "tags")
-            continue
-        if title_open and not any(w.live(j) for j in range(i + 1, len(w.lines))):
-            break  # the last line left is the text itself, never a title or a label
-        if title_open:
-            if _is_section(text, tools.sections):
-                w.remove(i, "section label")
-                continue
-            if (not is_bullet(text) and len(text.split()) >= 3 and headline_like(text, max_words=30)
-                    and not _DATELINE.match(text)):
-                w.found["title"] = text.strip()
-                w.remove(i, "title")
-                title_open = False
-                continue
-            if len(text.split()) <= 3 and not is_bullet(text) and not re.search(r"[.!?:]$", text):
-                w.remove(i, "section label")
-                continue
-            title_open = False  # running text comes first: the page has no title line
-        if paragraph_like(text) and not is_bullet(text):
-            break
-
-
-def footer_dates_pass(w: Work, tools: Tools) -> None:
-    """Dates and sources stated in the last lines ("Stand: …", "Quelle: …")."""
-    for i in w.live_indices()[-FOOTER_LINES:]:
-        text = w.lines[i]
-        if (hit := tools.meta.date_line(text)) is not None:
-            w.first(f"date_{hit.kind}", hit.iso)
-            w.remove(i, "date line")
-        elif _byline(w, tools, i, text):
-            continue
-        elif (srcs := tools.meta.sources_line(text)) is not None:
-            w.found.setdefault("further_sources", [])
-            w.found["further_sources"].extend(s for s in srcs if s not in w.found["further_sources"])
-            w.remove(i, "footer form")

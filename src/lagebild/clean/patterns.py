@@ -14,7 +14,7 @@ from ..config import resource_path
 
 BOILERPLATE_KINDS = frozenset({
     "teaser_header", "read_more", "social", "newsletter", "share", "ad", "footer", "nav",
-    "paywall", "consent", "media", "comments",
+    "paywall", "consent", "media", "comments", "author_box", "timestamp", "summary",
 })
 SCOPES = frozenset({"line", "start", "inline"})
 FOOTER_FIELDS = frozenset({
@@ -41,6 +41,7 @@ class CreditVocab:
     prefixes: tuple[str, ...]
     agencies: tuple[str, ...]
     licences: tuple[str, ...]
+    source_prefixes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,7 @@ class MetaVocab:
     sources_labels: tuple[str, ...]
     months: tuple[tuple[str, int], ...]
     weekdays: tuple[str, ...]
+    function_words: frozenset[str] = frozenset()
 
 
 def _rows(path: Path, min_cols: int, max_cols: int) -> list[tuple[str, list[str]]]:
@@ -115,7 +117,7 @@ def load_sections(path: str) -> frozenset[str]:
 
 @functools.lru_cache(maxsize=8)
 def load_credits(path: str) -> CreditVocab:
-    got: dict[str, list[str]] = {"prefix": [], "agency": [], "licence": []}
+    got: dict[str, list[str]] = {"prefix": [], "agency": [], "licence": [], "source_prefix": []}
     for where, cols in _rows(Path(path), 2, 2):
         kind, value = cols
         if kind not in got:
@@ -128,6 +130,7 @@ def load_credits(path: str) -> CreditVocab:
         tuple(sorted(got["prefix"], key=len, reverse=True)),
         tuple(sorted(set(got["agency"]), key=len, reverse=True)),
         tuple(got["licence"]),
+        tuple(sorted(got["source_prefix"], key=len, reverse=True)),
     )
 
 
@@ -153,7 +156,7 @@ def _load_calendar(path: Path) -> tuple[tuple[tuple[str, int], ...], tuple[str, 
 def load_meta(path: str, calendar: str) -> MetaVocab:
     got: dict[str, list[str]] = {k: [] for k in (
         "byline_prefix", "byline_role", "date_published", "date_updated", "date_filler",
-        "tags_label", "sources_label")}
+        "tags_label", "sources_label", "function_word")}
     labels: list[tuple[re.Pattern[str], str]] = []
     for where, cols in _rows(Path(path), 2, 3):
         kind, value = cols[0], cols[1]
@@ -177,6 +180,7 @@ def load_meta(path: str, calendar: str) -> MetaVocab:
         by_len(got["byline_prefix"]), by_len(got["byline_role"]), tuple(got["date_published"]),
         tuple(got["date_updated"]), tuple(got["date_filler"]), tuple(labels),
         tuple(got["tags_label"]), tuple(got["sources_label"]), months, weekdays,
+        frozenset(w.casefold() for w in got["function_word"]),
     )
 
 

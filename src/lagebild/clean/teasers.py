@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from .lines import headline_like, is_bullet, paragraph_like, sentence_like, squash, strip_bullet, tag_line
+from .lines import (headline_like, is_bullet, paragraph_like, sentence_like, split_glued, squash, strip_bullet,
+                    tag_line)
 from .work import METADATA, Work
 
 #: At most this many items in one teaser block.
@@ -65,7 +66,28 @@ def _teaser_item(w: Work, j: int, bullet_style: bool | None) -> bool:
         return False
     if w.teaser_marked[j] or _is_read_more(w, w.next_nonblank(j)):
         return len(text.split()) <= 80
-    return headline_like(text, max_words=TEASER_WORDS)
+    if headline_like(text, max_words=TEASER_WORDS):
+        return True
+    glued = split_glued(text)  # "Headline vertagtDie lede …"
+    return (glued is not None and headline_like(glued[0], max_words=TEASER_WORDS)
+            and sentence_like(glued[1]) and len(text.split()) <= 80)
+
+
+def _subheading_after(w: Work, items: list[int]) -> bool:
+    """The last of several plain (non-bullet) items is the article's own sub-heading: it
+    leads into running text and is short and shorter than the teasers before it."""
+    if len(items) < 2 or is_bullet(w.lines[items[-1]]):
+        return False
+    last = items[-1]
+    nxt = w.next_nonblank(last)
+    if nxt is None or not w.live(nxt) or not paragraph_like(w.lines[nxt]) or w.teaser_marked[last]:
+        return False
+    text = w.lines[last]
+    others = sorted(len(w.lines[i].split()) for i in items[:-1])
+    lower = [t for t in re.findall(r"[\wäöüß-]+", text) if t[0].islower()]
+    nominal = all(t.casefold() in w.function_words for t in lower)  # "Widerstand in der Bevölkerung"
+    return (len(text.split()) <= 6 and not re.search(r"[:?!]", text) and nominal
+            and len(text.split()) < others[len(others) // 2])
 
 
 def _read_block(w: Work, start: int) -> list[int]:
@@ -92,6 +114,9 @@ def _read_block(w: Work, start: int) -> list[int]:
             bullet_style = is_bullet(text)
         items.append(j)
         j += 1
+    if _subheading_after(w, items):
+        w.notes.append(f"doubt: kept {w.lines[items[-1]]!r} after a teaser block as a sub-heading")
+        items.pop()
     # a lone item right before running text is the article's sub-heading, not a teaser
     if len(items) == 1 and not w.teaser_marked[items[0]] and not _is_read_more(w, w.next_nonblank(items[0])):
         nxt = w.next_nonblank(items[0])
@@ -111,8 +136,26 @@ def teaser_pass(w: Work, headers: list[tuple[int, str]]) -> None:
     _read_more_lists(w)
 
 
+def _read_more_headers(w: Work) -> None:
+    """A read-more link that follows no headline ("Weiterlesen" after the last paragraph)
+    heads a list of links below it."""
+    for i in range(len(w.lines)):
+        if w.drop[i] != "read more":
+            continue
+        prev = w.prev_nonblank(i)
+        if prev is not None and w.live(prev) and not paragraph_like(w.lines[prev]):
+            continue  # "headline / Weiterlesen": a pair, read below
+        items = _read_block(w, i + 1)
+        for j in items:
+            w.add_teaser(strip_bullet(w.lines[j]))
+            w.remove(j, "teaser block")
+        if items:
+            w.drop[i] = "teaser header"
+
+
 def _read_more_lists(w: Work) -> None:
     """Without a header: two or more "headline … Weiterlesen" pairs form a teaser list."""
+    _read_more_headers(w)
     marked = [i for i in range(len(w.lines)) if w.drop[i] == "read more" or (w.teaser_marked[i] and w.live(i))]
     if len(marked) < 2:
         if marked:
@@ -152,4 +195,38 @@ def footer_pass(w: Work) -> None:
             w.add_teaser(strip_bullet(text))
             w.remove(i, "teaser block without header")
         elif in_footer and len(text.split()) <= 12 and not _has_sentence(text):
+            w.remove(i, "trailing footer line")
+    _page_tail(w, last)
+
+
+def _page_tail(w: Work, last: int) -> None:
+    """The very end of the page after the last paragraph: short lines without a sentence
+    ("Outlet/Videodienst", "Forum") that only boilerplate follows, and a closing run of two
+    or more link-like lines ("Regenradar", "Alle Warnungen"), are page furniture. Lines with
+    a colon or a digit may be facts ("Zuschauer: 41.500") and stay."""
+    seen_removed = False
+    for i in range(len(w.lines) - 1, last, -1):
+        text = w.lines[i]
+        if not text.strip():
+            continue
+        if not w.live(i):
+            seen_removed = seen_removed or w.drop[i] not in METADATA
+            continue
+        if (not seen_removed or is_bullet(text) or len(text.split()) > 6 or _has_sentence(text)
+                or re.search(r"""[.!?…:“”"»«]$|:|\d""", text)):
+            break
+        w.remove(i, "trailing footer line")
+    links: list[int] = []
+    for i in range(len(w.lines) - 1, last, -1):
+        text = w.lines[i]
+        if not w.live(i) or not text.strip():
+            continue
+        if len(text.split()) > 3 or is_bullet(text) or re.search(r"""[.!?:;,"„“”»«()]""", text):
+            break
+        links.append(i)
+    before = w.prev_nonblank(links[-1]) if links else None
+    if before is not None and w.live(before) and w.lines[before].rstrip().endswith(":"):
+        return  # "Die Kandidaten:" and a list of names: text
+    if len(links) >= 2:
+        for i in links:
             w.remove(i, "trailing footer line")

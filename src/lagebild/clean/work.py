@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from .lines import split_glued
+
 #: Removal reasons that come from structural rules (undone when too much would go).
 STRUCTURAL = frozenset({
     "table of contents", "share menu", "teaser block", "teaser block without header",
-    "trailing footer line", "section label",
+    "trailing footer line", "section label", "author box", "paywall box", "caption above credit",
 })
 #: Reasons whose lines moved into metadata (they do not count as removed text).
 METADATA = frozenset({"title", "byline", "date line", "tags", "footer form", "footer signature",
@@ -27,6 +29,8 @@ class Work:
     tags: list[str] = field(default_factory=list)
     outlets: list[tuple[int, str]] = field(default_factory=list)  # (rank, domain)
     toc_keys: set[str] = field(default_factory=set)
+    function_words: frozenset[str] = frozenset()  # from metadata.tsv, for sub-heading shapes
+    key_points: set[int] = field(default_factory=set)  # lines of a key-points box: text, never a title
 
     def __post_init__(self) -> None:
         n = len(self.lines)
@@ -63,7 +67,10 @@ class Work:
                 self.tags.append(t)
 
     def add_teaser(self, text: str) -> None:
+        """A teaser of another article, stored as its headline (a glued lede is cut off)."""
         text = " ".join(text.split()).strip(" -–—•")
+        if glued := split_glued(text):
+            text = glued[0]
         if text and text not in self.teasers:
             self.teasers.append(text)
 

@@ -104,12 +104,15 @@ def _adjacent(words: Sequence[Word], hi: int, src: tuple[Attribution, int],
     sources ("Nachrichtenagentur", "Geheimdienst") may stand between ("laut der
     Nachrichtenagentur ANA"), never another noun ("laut der Studie liefert Arvanien")."""
     first = next((wi for wi, m in mentions if m.text == src[0].text and wi <= src[1]), src[1])
+    after_noun = hi > 0 and words[hi - 1].cap  # "dem Bericht" + verb: the clause goes on
     for w in words[hi:first]:
         if w.is_punct:
             return False
         if not w.cap and lex.match("article", w.low) is None and w.low not in ("von", "vom", "aus") \
-                and not w.low.endswith(("e", "en", "er", "es", "em")):
+                and (after_noun or not w.low.endswith(("e", "en", "er", "es", "em"))
+                     or lex.match("attr_post", w.low) is not None):
             return False  # a verb or adverb: the clause goes on ("laut dem Bericht hat X")
+        after_noun = w.cap and not (lex.match("article", w.low) or w.low in ("von", "vom", "aus"))
         if w.cap and lex.match("title", w.low) is None and lex.match("head", w.low) is None \
                 and lex.match("source_head", w.low) is None:
             if not (REPORT_NOUNS.fullmatch(w.low) and w.i + 1 < len(words)

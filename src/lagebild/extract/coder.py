@@ -19,7 +19,7 @@ from .sentence import (ArticleContext, RawEvent, Sentence, _word_index, analyse,
 from .words import Word, clause_of
 
 __all__ = ["ArticleContext", "RawEvent", "Sentence", "analyse", "code_sentence", "is_report_sentence",
-           "update_context"]
+           "place_of", "update_context"]
 
 # --------------------------------------------------------------------------- triggers
 def _triggers(s: Sentence, lex: Lexicon) -> list[tuple[Word, Trigger, int]]:
@@ -84,6 +84,15 @@ def _in_exchange(s: Sentence, wi: int, lex: Lexicon) -> bool:
         " für " in before + " " or " gegen " in before + " ")
 
 
+def _set_aside(s: Sentence, wi: int, lex: Lexicon) -> bool:
+    for j in range(wi - 1, max(wi - 4, -1), -1):
+        if lex.match("aside", s.words[j].low):
+            return True
+        if not (lex.match("article", s.words[j].low) or (not s.words[j].cap and not s.words[j].is_punct)):
+            return False
+    return False
+
+
 def _continues(s: Sentence, k: int, wi: int) -> bool:
     """Item wi stands in the clause right after clause k, which ends with a colon:
     "... schickte Fenmark: zwei Fregatten und drei Tanker"."""
@@ -100,6 +109,8 @@ def _assign_items(s: Sentence, trig: list[tuple[Word, Trigger, int]], lex: Lexic
     for it in s.items:
         if in_zone(s.zones, it.wi):
             continue
+        if _set_aside(s, it.wi, lex):
+            continue  # "Neben den Soldaten ...": an item mentioned in passing
         paid = _in_exchange(s, it.wi, lex)  # only an exchange trigger takes what is paid back
         best = None
         for w, t, k in aid:
@@ -148,15 +159,17 @@ def _time(s: Sentence, k: int, dates: Sequence[DateMention]) -> TimeValue | None
     return pick[0].time if pick else None
 
 
-def _place(s: Sentence, k: int, target: Party | None, entities: Mapping[str, Entity],
+def place_of(s: Sentence, k: int, target: Party | None, entities: Mapping[str, Entity],
            lex: Lexicon) -> Mention | None:
     best = None
     for wi, m in s.mentions:
         ent = entities.get(m.entity_id)
-        if ent is None or ent.type != "LOC" or in_zone(s.zones, wi):
+        if ent is None or ent.type not in ("LOC", "COUNTRY") or in_zone(s.zones, wi):
             continue
-        if target is not None and m.start == target.start:
-            continue
+        if ent.type == "COUNTRY" and (wi == 0 or s.words[wi - 1].low not in ("in", "im")):
+            continue  # a state (or its capital) where it happens: "In Pjöngjang traf er ..."
+        if target is not None and m.start == target.start and target.etype != "LOC":
+            continue  # the receiving state is no place; a place standing for it is ("nach Kursk")
         j = wi - 1
         while j >= 0 and (lex.match("article", s.words[j].low) or lex.match("place_head", s.words[j].low)
                           or (not s.words[j].cap and s.words[j].low.endswith(("e", "en")) and j > wi - 3)):
@@ -186,8 +199,11 @@ def code_sentence(s: Sentence, lex: Lexicon, ctx: ArticleContext, quantities: Se
     in_return = any(p.search(low_text) for _, p in lex.phrases("gegenzug"))
     events: list[RawEvent] = []
     for w, t, k in trig:
-        if _parent_has(s, k, "suppress", lex):
-            continue
+        if t.certainty == "denied" and _negated_denial(s, w, k):
+            continue  # "weder bestätigt noch dementiert", "nicht bestritten": no denial
+        if _parent_has(s, k, "suppress", lex) or (t.type in ("AID", "CONSULT", "AGREE", "SUPPORT") and any(
+                lex.match("obligation", x.low) for x in s.words[s.clauses[k].start:s.clauses[k].end])):
+            continue  # a demand ("X müsse mehr Waffen liefern") is no event
         if t.frame == "train":
             items = [ItemHit(w.i, w.text, "training", "item", w.start, w.end)]
         elif t.type == "AID":
@@ -213,6 +229,8 @@ def code_sentence(s: Sentence, lex: Lexicon, ctx: ArticleContext, quantities: Se
                 for x in events):
             events.append(dataclasses.replace(e, type="REJECT", mode=None, target=None, item=None,
                                               quantity=None))
+    rejecters = [x.actor for x in events if x.type == "REJECT" and x.actor is not None]
+    events = [_denied_receipt(e, rejecters) for e in events]
     seen: dict[tuple, RawEvent] = {}
     for e in events:
         key = (e.type, e.actor.country if e.actor else None, e.target.country if e.target else None,
@@ -224,8 +242,23 @@ def code_sentence(s: Sentence, lex: Lexicon, ctx: ArticleContext, quantities: Se
     return out
 
 
+def _negated_denial(s: Sentence, w: Word, k: int) -> bool:
+    c = s.clauses[k]
+    before = [x.low for x in s.words[max(c.start, w.i - 2):w.i]]
+    return "weder" in [x.low for x in s.words[c.start:w.i]] or any(x in ("nicht", "nie", "niemals") for x in before)
+
+
+def _denied_receipt(e: RawEvent, rejecters: Sequence[Party]) -> RawEvent:
+    """"Der Kreml wies Berichte über Raketenlieferungen aus X zurück": one who denies a
+    delivery that another state is said to make denies receiving it."""
+    if e.type != "AID" or e.target is not None or e.certainty != "denied" or e.actor is None:
+        return e
+    other = next((p for p in rejecters if p.country != e.actor.country), None)
+    return e if other is None else dataclasses.replace(e, target=other)
+
+
 def _targetless_ok(s: Sentence, t: Trigger, k: int, cert: str,
-                   trig: Sequence[tuple[Word, Trigger, int]]) -> bool:
+                   trig: Sequence[tuple[Word, Trigger, int]], lex: Lexicon) -> bool:
     """May this event stand without a target? Denials may; condemning an attack may
     ("verurteilte den Angriff"); a veto or a refusal of another coded act may."""
     if t.type == "AID":
@@ -233,9 +266,11 @@ def _targetless_ok(s: Sentence, t: Trigger, k: int, cert: str,
     if t.type == "REJECT":
         return cert == "denied" or t.pos == "N" or any(
             tk == k and tt.type != "REJECT" for _, tt, tk in trig)
-    if t.type == "ACCUSE":
-        return any(tk == k and tt.type == "ASSAULT" for _, tt, tk in trig)
-    return t.type in ("MOBILIZE", "RETREAT")
+    if t.type == "ACCUSE":  # "verurteilte den Angriff", "kritisierte die Lieferung" (aimed later)
+        c = s.clauses[k]
+        return any(tk == k and tt.type == "ASSAULT" for _, tt, tk in trig) or any(
+            w.cap and lex.match("act_noun", w.low) for w in s.words[c.start:c.end])
+    return t.type in ("MOBILIZE", "RETREAT") or (t.type == "SANCTION" and t.pos == "N")  # targets listed later
 
 
 def _emit(s: Sentence, lex: Lexicon, ctx: ArticleContext, w: Word, t: Trigger, k: int,
@@ -263,6 +298,11 @@ def _emit(s: Sentence, lex: Lexicon, ctx: ArticleContext, w: Word, t: Trigger, k
                      and e.target.country == target.country and e.actor is not None), None)
         if prev is not None:
             actor, penalty = prev.actor, penalty + 0.3
+    if t.frame == "train" and target is None and actor is not None:  # trainees sent to the trainer before
+        prev = next((e for e in reversed(ctx.recent[-6:]) if e.type == "AID" and e.target is not None
+                     and e.actor is not None and e.target.country == actor.country), None)
+        if prev is not None:
+            target, penalty = prev.actor, penalty + 0.3
     if t.type == "AID" and target is None and actor is not None:  # "Arvanien soll auch Drohnen geliefert haben"
         prev = next((e for e in reversed(ctx.recent[-6:]) if e.type == "AID" and e.target is not None
                      and e.actor is not None and e.actor.country == actor.country), None)
@@ -290,15 +330,16 @@ def _emit(s: Sentence, lex: Lexicon, ctx: ArticleContext, w: Word, t: Trigger, k
             cert = "denied"
         if t.type == "AID" and target is None and cert != "denied":
             continue
-        if target is None and not _targetless_ok(s, t, k, cert, trig):
+        if target is None and not _targetless_ok(s, t, k, cert, trig, lex):
             continue
-        if it is not None and target is not None and target.wi <= it.wi <= target.we:
-            continue  # the item word names the receiver ("der UNO-Truppe")
+        if it is not None and target is not None and target.wi <= it.wi <= target.we \
+                and s.words[0].start <= target.start <= s.words[-1].end:
+            continue  # the item word names the receiver ("der UNO-Truppe"); not a receiver from context
         qty = attach_quantity(it, s.words, c.start, c.end, quantities, lex) if it and t.frame != "train" else None
         conf = 0.8 - penalty - (0.1 if target is None else 0.0) \
             - (0.1 if cert in ("alleged", "possible") else 0.0)
         events.append(RawEvent(
             t.type, t.mode if t.type != "AID" or t.mode else None, w, actor, target, it, qty,
-            _time(s, k, dates), _place(s, k, target, entities, lex), attribution, cert,
+            _time(s, k, dates), place_of(s, k, target, entities, lex), attribution, cert,
             round(max(0.05, min(1.0, conf)), 2)))
     return events

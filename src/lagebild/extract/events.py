@@ -13,7 +13,9 @@ from ..model import (Attribution, DateMention, Doc, Entity, Event, Item, Mention
                      Role, Span, stable_hash)
 from ..pipeline import is_codable
 from .coder import (ArticleContext, RawEvent, Sentence, analyse, code_sentence, is_report_sentence,
-                    update_context)
+                    place_of, update_context)
+from .discourse import (aim_criticism, arrival_events, attribute_back, continued_speech, continues_speech, list_events,
+                        listed_targets, opens_list, source_after, speech_source)
 from .resources import Lexicon, load_lexicon
 from .roles import Party
 
@@ -52,8 +54,6 @@ def to_event(raw: RawEvent, article_id: str, sentence: int, span: Span,
              entities: Mapping[str, Entity]) -> Event:
     actor, target = _role(raw.actor), _role(raw.target)
     item = Item(raw.item.text, raw.item.category) if raw.item else None
-    key = "|".join([article_id, str(sentence), raw.type, actor.country if actor else "",
-                    target.country if target else "", item.category if item else ""])
     qty = raw.quantity
     if qty is not None and raw.item is not None and (qty.unit or "item") == "item" \
             and raw.item.unit != "item":
@@ -62,13 +62,19 @@ def to_event(raw: RawEvent, article_id: str, sentence: int, span: Span,
     if raw.type == "AID" and item is not None:
         mode = AID_MODES.get(item.category, "military")
     return Event(
-        id=stable_hash(key), article_id=article_id, sentence=sentence, start=span.start,
+        id="", article_id=article_id, sentence=sentence, start=span.start,
         end=span.end, type=raw.type, mode=mode,
         cameo=CAMEO_AID.get(mode or "", CAMEO[raw.type]) if raw.type == "AID" else CAMEO.get(raw.type), actor=actor, target=target, item=item,
         quantity=qty, time=raw.time, place=_place(raw.place, entities),
         attribution=raw.attribution, certainty=raw.certainty, confidence=raw.confidence,
         trigger=raw.trigger.text,
     )
+
+
+def _with_id(e: Event) -> Event:
+    key = "|".join([e.article_id, str(e.sentence), e.type, e.actor.country if e.actor else "",
+                    e.target.country if e.target else "", e.item.category if e.item else ""])
+    return dataclasses.replace(e, id=stable_hash(key))
 
 
 def code_document(body: str, article_id: str, sentences: Sequence[Span],
@@ -80,20 +86,37 @@ def code_document(body: str, article_id: str, sentences: Sequence[Span],
     out: list[Event] = []
     reports: list[int] = []
     analysed: list[Sentence] = []
+    after_colon = False
+    speaker: Attribution | None = None  # whose reported speech a Konjunktiv I sentence continues
+    near: list[tuple[int, list[RawEvent]]] = []  # events of the last sentences
     for n, span in enumerate(sentences):
         ms = [m for m in mentions if _in(span, m.start)]
         qs = [q for q in quantities if _in(span, q.start)]
+        ds = [d for d in dates if _in(span, d.start)]
         s = analyse(body[span.start:span.end], span.start, ms, entities, lex, ctx, qs)
-        raws = code_sentence(s, lex, ctx, qs,
-                             [d for d in dates if _in(span, d.start)], entities)
+        raws = code_sentence(s, lex, ctx, qs, ds, entities)
+        if not raws:
+            raws = list_events(s, lex, [r for m, rs in near for r in rs if n - m <= 2], after_colon, qs, ds) \
+                or arrival_events(s, lex, ctx.recent[-6:], qs, ds, lambda k: place_of(s, k, None, entities, lex),
+                                  ctx.presence)
+            ctx.recent = (ctx.recent + raws)[-12:]
+        if speaker is not None and raws and continues_speech(s, lex):
+            raws = continued_speech(raws, speaker)
+        speaker = speech_source(s, raws, speaker, lex)
+        after_colon = opens_list(s, after_colon, lex)
+        near = [*near[-2:], (n, raws)]
         out += [to_event(r, article_id, n, span, entities) for r in raws
                 if r.confidence >= min_confidence]
+        back = source_after(s, lex) if n > 0 else None
+        if back is not None:
+            out = attribute_back(out, n - 1, back, entities)
         update_context(s, ctx, entities)
         analysed.append(s)
         if is_report_sentence(s):
             reports.append(n)
-    out = _continued_places(out, analysed, entities)
-    return _report_attribution(out, reports, ctx.report_source)
+    out = aim_criticism(listed_targets(_continued_places(out, analysed, entities), analysed, lex),
+                        analysed, lex)
+    return [_with_id(e) for e in _report_attribution(out, reports, ctx.report_source)]
 
 
 DEMONSTRATIVES = frozenset({"diese", "dieser", "diesen", "diesem", "dort", "sie", "die"})

@@ -28,8 +28,9 @@ def _non_party_subject(s: Sentence, c: Clause, lex: Lexicon) -> bool:
     """The clause opens with a noun phrase that names no state ("Ein Leitartikel ...
     forderte Obama auf", "Experten der Großbank warnen"): that phrase is the subject."""
     k = c.start
-    while k < c.end and s.words[k].is_punct:
-        k += 1
+    post = [z for z in s.zones if z.clause is None and lex.match("attr_post", s.words[z.hi - 1].low)]
+    while k < c.end and (s.words[k].is_punct or any(z.lo <= k < z.hi for z in post)):
+        k += 1  # "Der Studie zufolge ...": the source phrase is no subject
     if k < c.end and s.words[k].low in PRONOUNS:
         return True  # "Wir treffen uns in X", "Er sei nach X gereist"
     if k + 1 < c.end and s.words[k + 1].low in PRONOUNS and not s.words[k].cap:
@@ -77,7 +78,10 @@ def subject_of(s: Sentence, k: int, lex: Lexicon) -> Party | None:
 
 def _actor_head(low: str, lex: Lexicon) -> bool:
     head = low.rsplit("-", 1)[-1]
-    return any(lex.match(kind, head) for kind in ("person_head", "head", "title"))
+    if any(lex.match(kind, head) for kind in ("person_head", "head", "title")):
+        return True
+    # a compound with such a head: "Finanzministerium", "Außenamtssprecher"
+    return any(lex.match("head", head[i:]) for i in range(3, len(head) - 5))
 
 
 def _inherited_subject(s: Sentence, k: int, lex: Lexicon) -> tuple[Party | None, bool]:
@@ -181,6 +185,18 @@ def _nominal_agent(s: Sentence, w: Word, ps: Sequence[Party]) -> Party | None:
     return None
 
 
+def _against_np(s: Sentence, ps: Sequence[Party], after: int, not_country: str | None) -> Party | None:
+    """A state inside the noun phrase after "gegen": "Sanktionen gegen eine in X registrierte
+    Reederei", "gegen fünf xische Unternehmen"."""
+    j = next((x.i for x in s.words[after + 1:after + 4] if x.low == "gegen"), None)
+    if j is None:
+        return None
+    head = next((x.i for x in s.words[j + 1:j + 8] if x.cap and not any(p.wi <= x.i <= p.we for p in ps)), None)
+    if head is None:
+        return None
+    return next((p for p in ps if j < p.wi < head and p.country != not_country and p.cue != "attr"), None)
+
+
 def _origin(s: Sentence, items: Sequence[ItemHit], ps: Sequence[Party]) -> Party | None:
     for it in items:
         for p in ps:
@@ -265,6 +281,10 @@ def roles(s: Sentence, w: Word, t: Trigger, k: int, items: Sequence[ItemHit], le
             if target is None:  # "in Russland stationiert", "Hilfsgüter ... in X geschickt"
                 target = next((p for p in ps if p.prep in ("in", "im", "ins") and p.etype == "COUNTRY"
                                and p.country != not_c), None)
+            if target is None and any(it.unit == "person" for it in items):
+                # people sent to a place of another state: "Pioniere in die Region X entsenden"
+                target = next((p for p in ps if p.prep in ("in", "ins", "nach") and p.etype == "LOC"
+                               and p.wi > w.i - 8 and p.country != not_c), None)
     elif frame == "receive":
         target = subj
         not_c = target.country if target else None
@@ -283,6 +303,13 @@ def roles(s: Sentence, w: Word, t: Trigger, k: int, items: Sequence[ItemHit], le
                   or _pp_party(s, ps, w.i, ("an", "nach"), not_c))
         if target is None and from_subject:
             target = _first(ps, "dat", "bare", not_country=not_c, actor_only=True)
+    elif frame == "train" and passive:  # "die Einheiten wurden von X / auf xischen Plätzen ausgebildet"
+        actor = next((p for p in ps if p.prep in ("von", "vom", "durch")), None) or next(
+            (p for p in ps if p.kind == "adj" and p.wi > 0 and s.words[p.np_start - 1].low in ("auf", "in", "bei")
+             and p.etype in ACTOR_TYPES | {"LOC"}), None)
+        target = subj if subj is not None and actor is not None and subj.country != actor.country else None
+        if actor is not None and actor.etype == "LOC":
+            actor = None
     elif frame == "train":
         actor = subj if subj is not None and not _is_origin(s, subj) else None
         if actor is None:
@@ -292,6 +319,8 @@ def roles(s: Sentence, w: Word, t: Trigger, k: int, items: Sequence[ItemHit], le
                        and (p.kind == "adj" or p.cue in ("bare", "dat"))), None)
     elif frame in ("meet", "host", "agree"):
         actor = subj
+        if actor is None and frame == "agree":  # "Der Vertrag zwischen X und Y trat in Kraft"
+            actor = next((p for p in ps if p.cue == "between" and p.etype in ACTOR_TYPES), None)
         not_c = actor.country if actor else None
         others = [p for p in ps if p.country != not_c and p is not actor]
         if frame == "agree":
@@ -299,9 +328,10 @@ def roles(s: Sentence, w: Word, t: Trigger, k: int, items: Sequence[ItemHit], le
                            if p.etype in ACTOR_TYPES and p.cue in cues), None)
         else:
             venue = () if t.mode in ("meeting", "phone") else ("to", "in")  # a meeting in Vienna is no visit
-            target = next((p for p in others if (p.cue in ("bare", "dat", "with", "gen", "between") + venue
+            target = next((p for p in others if (p.cue in ("bare", "dat", "with", "between") + venue
                                                  or (frame == "host" and p.prep in ("von", "vom")))
-                           and p.etype in ACTOR_TYPES), None)
+                           and p.etype in ACTOR_TYPES), None) or next(
+                (p for p in others if p.cue == "gen" and p.etype in ACTOR_TYPES), None)  # a genitive last
         if frame == "host" and target is not None:
             actor, target = target, actor
     elif frame == "directed":
@@ -313,6 +343,7 @@ def roles(s: Sentence, w: Word, t: Trigger, k: int, items: Sequence[ItemHit], le
         if target is None:
             if t.pos == "N":
                 target = (_first(ps, "against", "for", "to", not_country=not_c, after=w.i - 1)
+                          or _against_np(s, ps, w.i, not_c)
                           or _first(ps, "in", not_country=not_c, after=w.i))
                 if target is None and from_subject:
                     target = _first(ps, "dat", "bare", not_country=not_c, actor_only=True)

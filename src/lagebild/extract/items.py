@@ -71,6 +71,8 @@ def find_items(words: Sequence[Word], lex: Lexicon, mentions: Sequence[Mention],
 
 
 ONE = frozenset({"ein", "eine", "einen", "einem", "einer", "eines"})
+ANOTHER = frozenset({"weiteres", "weiteren", "weitere", "weiterer", "zusätzliches", "zusätzlichen",
+                     "zusätzliche", "zusätzlicher"})
 ONE_QUALIFIER = {"mindestens": "at_least", "wenigstens": "at_least", "zumindest": "at_least",
                  "als": "more_than", "zu": "at_most"}  # "mehr als ein", "bis zu ein"
 
@@ -80,7 +82,12 @@ def _one(item: ItemHit, words: Sequence[Word], lo: int) -> Quantity | None:
     j = item.wi - 1
     while j >= lo and not words[j].cap and words[j].low not in ONE and item.wi - j <= 3:
         j -= 1
-    if j < lo + 1 or words[j].low not in ONE:
+    if j < lo or words[j].low not in ONE:
+        return None
+    if j + 1 < item.wi and words[j + 1].low in ANOTHER:  # "ein weiteres System": one more
+        return Quantity(text=" ".join(w.text for w in words[j:item.wi + 1]), value=1.0, qualifier="exact",
+                        start=words[j].start, end=item.end, counts=item.text)
+    if j < lo + 1:
         return None
     qual = ONE_QUALIFIER.get(words[j - 1].low)
     if qual is None:

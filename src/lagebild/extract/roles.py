@@ -85,8 +85,10 @@ def _look_back(words: Sequence[Word], i: int, lex: Lexicon, party_words: set[int
             if w.low in ("von", "in", "aus", "bei") and j > 0 and lex.match("head", words[j - 1].low):
                 return _look_back(words, j - 1, lex, party_words)
             return prep, j + 1
-        if w.low in ("laut", "zufolge"):
+        if w.low == "laut":
             return "attr", j + 1
+        if w.low == "zufolge":  # it follows its source: "Dem Bericht zufolge lieferte X"
+            break
         if lex.match("article", w.low) is not None and state < 2:
             article, state = w.low, 2
         elif state == 0 and (lex.match("title", w.low) or lex.match("place_head", w.low) or (
@@ -109,7 +111,7 @@ def _look_back(words: Sequence[Word], i: int, lex: Lexicon, party_words: set[int
     if article == "des" or (article == "der" and prev is not None and _is_noun(prev, lex) and j > 0
                             and j not in party_words):
         return "gen", start
-    if article == "dem" or (article == "der" and prev is not None and not prev.cap
+    if article == "dem" or (article == "der" and prev is not None and not prev.cap and not prev.is_punct
                             and lex.match("masculine", words[i].low.rstrip("s")) is None
                             and lex.match("masculine", words[i].low) is None):
         return "dat", start

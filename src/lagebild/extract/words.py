@@ -130,10 +130,10 @@ def split_clauses(words: list[Word], lex: Lexicon) -> list[Clause]:
         elif _is_zu_clause(words, lo, hi) and (lex.match("subordinator", first) is None
                                                or first in RELATIVE or first in ("um", "ohne", "statt")):
             kind, parent = "zu", k - 1
-        elif first in RELATIVE or (lex.match("prep", first) is not None and hi - lo > 1
+        elif (first in RELATIVE and words[lo - 1].text == ",") or (lex.match("prep", first) is not None and hi - lo > 1
                                    and words[lo + 1].low in ("denen", "dem", "der", "den", "deren", "welchem")):
             kind, parent = "rel", k - 1
-        elif lex.match("subordinator", first) is not None:
+        elif lex.match("subordinator", first) is not None and not (first in RELATIVE and words[lo - 1].text != ","):
             kind, parent = "sub", k - 1
         else:
             kind, parent = "main", k - 1

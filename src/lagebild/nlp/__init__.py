@@ -5,6 +5,7 @@ Plain functions for any text (used by the event coder and others):
 * :func:`lagebild.nlp.repair.repair_text` -- ``(text) -> (repaired, repairs)``
 * :func:`lagebild.nlp.sentences.split` -- ``(text) -> list[Span]``
 * :func:`lagebild.nlp.sentences.tokenize` -- ``(text) -> list[Token]`` (with lemmas and sentence starts)
+* :func:`lagebild.nlp.tokenizer.token_spans` -- spaCy's blank German tokens, memoised per chunk
 * :func:`lagebild.nlp.lemmas.lemma` -- ``(word) -> str``
 * :func:`lagebild.nlp.numbers.find_quantities` -- ``(text, tokens=None) -> list[Quantity]``
 * :func:`lagebild.nlp.numbers.parse_number` -- ``(text) -> float | None`` ("11.000", "zwölftausend")

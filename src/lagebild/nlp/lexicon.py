@@ -6,7 +6,9 @@ A malformed line raises :class:`LexiconError` naming ``file:line: reason``.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
+from typing import AbstractSet, Callable
 
 from ..config import resource_path
 
@@ -126,3 +128,31 @@ def word_positions(text: str, word: str) -> list[int]:
             out.append(i)
         i = text.find(word, i + n)
     return out
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+@functools.lru_cache(maxsize=4)
+def letter_words(text: str) -> frozenset[str]:
+    """The distinct maximal runs of letters in ``text`` (cached for the last few texts: the
+    quantity and date finders both look their anchor words up in it)."""
+    return frozenset(_LETTERS.findall(text))
+
+
+def memo_filter(words: AbstractSet[str], memo: tuple[set[str], set[str]],
+                keep: Callable[[str], bool], limit: int = 500_000) -> AbstractSet[str]:
+    """The words of ``words`` for which ``keep`` is true, with a per-process memo
+    ``(words seen, the kept ones among them)`` (a module's ``lru_cache``d pair of sets):
+    a text's words are looked up with set operations, and a corpus with more distinct words
+    than an ``lru_cache`` holds does not evict it. Cleared when it grows beyond ``limit``."""
+    seen, kept = memo
+    new = words - seen
+    if new:
+        if len(seen) + len(new) > limit:
+            seen.clear()
+            kept.clear()
+            new = words
+        seen.update(new)
+        kept.update(w for w in new if keep(w))
+    return words & kept

@@ -28,7 +28,7 @@ from typing import Any, Mapping, NamedTuple, Sequence
 
 from ..model import Doc, Quantity, Span, Token
 from .lemmas import lemma
-from .lexicon import calendar, qualifiers, units, word_list, word_positions
+from .lexicon import calendar, letter_words, memo_filter, qualifiers, units, word_list, word_positions
 from .numwords import fraction, parse_digits, parse_word, scale, vague
 
 _LEX = re.compile(
@@ -38,8 +38,12 @@ _LEX = re.compile(
     r"|(?P<sym>[%€$])"
     r"|(?P<punct>\S)"
 )
+_PHONE_REST = r"\d{1,5}\)?[ /-]?\d{3,}(?:[ /-]?\d{2,})*"
+#: +49 30 1234567, (030) 123 456, 0171/1234567 (not after a digit, "." or ","); every branch
+#: starts with a character (look-behinds after it) so that the regex engine skips fast.
 _PHONE = re.compile(
-    r"(?:\+\d{1,3}(?:[ /-]?\(?\d{2,}\)?){2,}|(?<![\d.,])\(?0\d{1,5}\)?[ /-]?\d{3,}(?:[ /-]?\d{2,})*)"
+    r"(?:\+\d{1,3}(?:[ /-]?\(?\d{2,}\)?){2,}"
+    rf"|\((?<![\d.,]\()0{_PHONE_REST}|0(?<![\d.,]0){_PHONE_REST})"
 )
 _ADJECTIVE = re.compile(r"[a-zäöüß][a-zäöüß-]*(?:e|en|er|es|em)")
 _NOT_ADJECTIVE = frozenset({"und", "oder", "bis", "pro", "je", "mehr", "weniger", "rund", "etwa",
@@ -80,7 +84,6 @@ def _max_qualifier_len() -> int:
 
 
 _DIGITS = re.compile(r"\d+")
-_WORDS = re.compile(r"[^\W\d_]+")
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -91,6 +94,10 @@ def _is_anchor(word: str) -> bool:
     return parse_word(word) is not None or scale(word) is not None or vague(word) is not None
 
 
+@functools.lru_cache(maxsize=1)
+def _anchor_memo() -> tuple[set[str], set[str]]:
+    """(words seen, the anchors among them): see :func:`lagebild.nlp.lexicon.memo_filter`."""
+    return set(), set()
 
 
 _UNIT_START = frozenset("€$%")
@@ -108,10 +115,10 @@ def _plain_year(text: str, m: re.Match[str]) -> bool:
 
 def _windows(text: str) -> list[tuple[int, int]]:
     """Merged windows around digits and number words: quantities are only looked for there."""
-    hits = [(m.start(), m.end()) for m in _DIGITS.finditer(text) if not _plain_year(text, m)]
-    for w in set(_WORDS.findall(text)):
-        if _is_anchor(w):
-            hits.extend((a, a + len(w)) for a in word_positions(text, w))
+    hits = [m.span() for m in _DIGITS.finditer(text)
+            if m.end() - m.start() != 4 or not _plain_year(text, m)]  # a year has four digits
+    for w in memo_filter(letter_words(text), _anchor_memo(), _is_anchor):
+        hits.extend((a, a + len(w)) for a in word_positions(text, w))
     hits.sort()
     out: list[tuple[int, int]] = []
     for start, end in hits:
@@ -124,35 +131,38 @@ def _windows(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _lex(text: str, pos: int = 0, endpos: int | None = None) -> list[_Tok]:
+def _lex(text: str, pos: int = 0, endpos: int | None = None) -> tuple[list[_Tok], list[int]]:
+    """Tokens of ``text[pos:endpos]``: numbers, words (an abbreviation such as "Mio." with
+    its period), symbols, other characters; a number inside a phone number is ``phone``.
+    Also the indices of the tokens a quantity can start at (numbers, number words, "ein...")."""
     endpos = len(text) if endpos is None else endpos
     phones = [(m.start(), m.end()) for m in _PHONE.finditer(text, pos, endpos)
               if sum(c.isdigit() for c in m.group(0)) >= 6]
     toks: list[_Tok] = []
+    starters: list[int] = []
+    append, new = toks.append, tuple.__new__  # hot loop: locals; _Tok without its __new__
+    absorbed = -1  # end of the last word that took its period: the period is no token then
     for m in _LEX.finditer(text, pos, endpos):
-        kind = m.lastgroup if m.lastgroup != "sep" else "num"
-        if m.group("num") is not None:
-            kind = "num"
-        a, b = m.start(), m.end()
-        if kind == "num" and any(p <= a < q for p, q in phones):
-            kind = "phone"
-        if kind == "word" and b < len(text) and text[b] == "." and m.group(0).lower() in _PERIOD_WORDS:
-            b += 1
-        word = text[a:b]
-        toks.append(_Tok(kind or "punct", word, a, b, word.lower()))
-    return _merge_abbrev_periods(toks)
-
-
-def _merge_abbrev_periods(toks: list[_Tok]) -> list[_Tok]:
-    out: list[_Tok] = []
-    for t in toks:
-        if t.kind == "punct" and t.text == "." and out and out[-1].text.endswith(".") \
-                and out[-1].end == t.end:
-            continue  # already absorbed into "Mio."
-        if out and out[-1].kind == "word" and out[-1].text.endswith(".") and t.start < out[-1].end:
+        kind = m.lastgroup
+        a, b = m.span()
+        if a < absorbed:
             continue
-        out.append(t)
-    return out
+        if kind == "word":
+            if text[b:b + 1] == "." and text[a:b].lower() in _PERIOD_WORDS:
+                b = absorbed = b + 1
+            word = text[a:b]
+            low = word.lower()
+            if low.startswith("ein") or _is_anchor(word):
+                starters.append(len(toks))
+        else:
+            if kind == "num" or kind == "sep":
+                kind = "phone" if phones and any(p <= a < q for p, q in phones) else "num"
+                if kind == "num":
+                    starters.append(len(toks))
+            word = text[a:b]
+            low = word.lower()
+        append(new(_Tok, (kind, word, a, b, low)))
+    return toks, starters
 
 
 def _is_capitalised(t: _Tok) -> bool:
@@ -303,27 +313,26 @@ def find_quantities(text: str, tokens: Sequence[Token] | None = None,
     ends = {s.end for s in sentences}
     out: list[Quantity] = []
     for a, b in _windows(text):
-        out.extend(_scan(text, _lex(text, a, b), starts, ends))
+        out.extend(_scan(text, *_lex(text, a, b), starts, ends))
     return out
 
 
-def _scan(text: str, toks: list[_Tok], starts: set[int], ends: set[int]) -> list[Quantity]:
+def _scan(text: str, toks: list[_Tok], starters: list[int], starts: set[int], ends: set[int]
+          ) -> list[Quantity]:
+    """Quantities beginning at the tokens ``starters`` (see :func:`_lex`)."""
     out: list[Quantity] = []
-    i = 0
-    while i < len(toks):
-        t = toks[i]
-        if t.kind != "num" and (t.kind != "word" or not (_is_anchor(t.text) or t.low.startswith("ein"))):
-            i += 1
+    resume = 0  # the tokens before it belong to a phrase already read
+    for i in starters:
+        if i < resume:
             continue
         core = _core(toks, i, starts, ends)
         if core is None:
-            i += 1
             continue
         value, j, is_vague = core
         value, j = _scaled(toks, j, value)
         if j < len(toks) and toks[j].low in _TIME_WORDS or \
                 (not is_vague and (_year_like(toks, i, value, j) or _identifier(toks, i, j, starts))):
-            i = j
+            resume = j
             continue
         first = i
         low = high = None
@@ -344,7 +353,7 @@ def _scan(text: str, toks: list[_Tok], starts: set[int], ends: set[int]) -> list
                 high, qualifier, j = v2, "range", j2
                 first -= 1
         if j < len(toks) and toks[j].low in _TIME_WORDS:
-            i = j  # "von 9 bis 17 Uhr": a time span
+            resume = j  # "von 9 bis 17 Uhr": a time span
             continue
         if qualifier == "range":
             value = (low + high) / 2 if low is not None and high is not None else value
@@ -358,12 +367,12 @@ def _scan(text: str, toks: list[_Tok], starts: set[int], ends: set[int]) -> list
             first -= 1
         tail_unit, counts, end = _tail(toks, j, ends)
         if counts and counts.lower() in _time_units() and first >= 1 and toks[first - 1].low in _TEMPORAL:
-            i = max(end, i + 1)  # "vor zwei Jahren", "seit drei Wochen": a date, not a quantity
+            resume = max(end, i + 1)  # "vor zwei Jahren", "seit drei Wochen": a date, not a quantity
             continue
         unit = unit or tail_unit or "item"
         a, b = toks[first].start, toks[end - 1].end
         out.append(Quantity(text[a:b], float(value), low, high, unit, qualifier, a, b, counts))
-        i = max(j, i + 1)
+        resume = max(j, i + 1)
     return out
 
 

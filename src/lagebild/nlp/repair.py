@@ -24,20 +24,25 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import itertools
 import math
+import operator
 import re
 from typing import Any, Iterable, Mapping
 
 from ..model import Doc, Repair
 from .lemmas import dictionary, frequency, frequency_table
-from .lexicon import word_list, word_positions
+from .lexicon import memo_filter, word_list, word_positions
 
+_FIRST = operator.itemgetter(slice(0, 1))
 _EDGE = "\"'„“”»«‚‘’.,;:!?()[]"
 _STRAY_S = re.compile(r"([A-ZÄÖÜ](?<![\w-][A-ZÄÖÜ])[a-zäöüß]{2,}) s(?=[ ,.;:])")
 _FUSED = re.compile(r"([A-ZÄÖÜ](?<![\w-][A-ZÄÖÜ])[a-zäöüß]{9,}) ([a-zäöüß]+)(?![\w-])")
 _DOMAIN = re.compile(
     r"(?<![\w.])([\w-]+\.(?:com|net|org|de|at|ch|eu|info|tv|fm|ru|uk))([a-zäöüß]{2,})(?![\w.])"
 )
+_DOMAIN_GATE = re.compile(r"\.(?:com|net|org|de|at|ch|eu|info|tv|fm|ru|uk)[a-zäöüß]{2}")
+_STRAY_S_GATE = re.compile(r" s[ ,.;:](?<=[a-zäöüß] s[ ,.;:])")  # literal first: fast search
 _QUOTE = re.compile(r'["„](?<=\w["„])(?=\w)')
 _PARA = re.compile(r"[^\n]+")
 
@@ -68,14 +73,41 @@ def _known(word: str) -> bool:
     return zipf(word) > 0 or _in_dict(word)
 
 
+@functools.lru_cache(maxsize=1)
+def _word_memo() -> tuple[set[str], set[str]]:
+    """(words seen, the unknown ones among them): see :func:`lagebild.nlp.lexicon.memo_filter`."""
+    return set(), set()
+
+
+def _unknown(word: str) -> bool:
+    """Neither a frequent word (wordfreq) nor a dictionary form, and all letters."""
+    return word.casefold() not in frequency_table() and word.isalpha() and not _in_dict(word)
+
+
 def _split_repairs(text: str, protected: frozenset[str], gain: float) -> Iterable[Repair]:
     freq = frequency_table()
-    parts = [p.strip(_EDGE) for p in text.split(" ")]
-    unknown = {w for w in set(parts)
-               if w.casefold() not in freq and w.isalpha() and not _in_dict(w)}
-    pairs = {(a, b) for a, b in zip(parts, parts[1:]) if b[:1].islower() and (
-        b in unknown or a in unknown or (a[:1].isupper() and (a + b).casefold() in freq))
-        and a.isalpha() and b.isalpha() and len(a) > 1}
+    parts = list(map(str.strip, text.split(" "), itertools.repeat(_EDGE)))
+    unknown = memo_filter(set(parts), _word_memo(), _unknown)
+    # Candidate pairs (i, i + 1), found with C-level maps: a part is unknown, or the two
+    # parts joined are a known word. The full condition is checked below on these few.
+    n = len(parts)
+    cand = set(itertools.compress(range(n), map(unknown.__contains__, parts))) if unknown else set()
+    cand |= {i - 1 for i in cand}
+    firsts = list(map(_FIRST, parts))
+    alpha = list(map(str.isalpha, parts))
+    both = operator.and_
+    upper_lower = itertools.compress(range(n - 1), map(
+        both, map(both, map(str.isupper, firsts), map(str.islower, itertools.islice(firsts, 1, None))),
+        map(both, alpha, itertools.islice(alpha, 1, None))))
+    cand.update(i for i in upper_lower if (parts[i] + parts[i + 1]).casefold() in freq)
+    pairs = set()
+    for i in cand:
+        if 0 <= i < n - 1:
+            a, b = parts[i], parts[i + 1]
+            if b[:1].islower() and (
+                    b in unknown or a in unknown or (a[:1].isupper() and (a + b).casefold() in freq)) \
+                    and a.isalpha() and b.isalpha() and len(a) > 1:
+                pairs.add((a, b))
     for a, b in sorted(pairs):
         for start in word_positions(text, f"{a} {b}"):
             yield from _split_one(text, start, a, b, protected, gain)
@@ -101,6 +133,8 @@ def _split_one(text: str, start: int, a: str, b: str, protected: frozenset[str],
 
 
 def _stray_s(text: str, protected: frozenset[str]) -> Iterable[Repair]:
+    if _STRAY_S_GATE.search(text) is None:  # cheap test: every match contains one
+        return
     for m in _STRAY_S.finditer(text):
         w = m.group(1)
         if w.endswith(("s", "x", "z", "ß")) or w.lower() in _never():
@@ -108,11 +142,19 @@ def _stray_s(text: str, protected: frozenset[str]) -> Iterable[Repair]:
         yield Repair(m.start(), m.end(), m.group(0), w + "s")
 
 
+@functools.lru_cache(maxsize=1)
+def _fused_rx() -> re.Pattern[str]:
+    """:data:`_FUSED` with the second word restricted to the verb context words (the same
+    matches as testing ``group(2)`` afterwards, found faster)."""
+    words = sorted((w for w in word_list("repair_verb_context.tsv") if re.fullmatch(r"[a-zäöüß]+", w)),
+                   key=lambda w: (-len(w), w))
+    return re.compile(_FUSED.pattern.replace("([a-zäöüß]+)", "(" + "|".join(words) + ")"))
+
+
 def _fused(text: str, protected: frozenset[str], gain: float) -> Iterable[Repair]:
-    verb_context = word_list("repair_verb_context.tsv")
-    for m in _FUSED.finditer(text):
+    for m in _fused_rx().finditer(text):
         w = m.group(1)
-        if w in protected or _known(w) or m.group(2) not in verb_context:
+        if w in protected or _known(w):
             continue
         best: tuple[float, str, str] | None = None
         for i in range(4, len(w) - 3):
@@ -135,6 +177,8 @@ def _fused(text: str, protected: frozenset[str], gain: float) -> Iterable[Repair
 
 
 def _domains(text: str) -> Iterable[Repair]:
+    if _DOMAIN_GATE.search(text) is None:  # cheap test: every match contains one
+        return
     for m in _DOMAIN.finditer(text):
         tail = m.group(2)
         if zipf(tail) >= 3.0 and not _known(m.group(0)):

@@ -8,7 +8,8 @@ Plain functions (offsets are character offsets into the text given):
   period belongs to an abbreviation (``resources/de/abbreviations.tsv``), an initial, an
   ordinal or a date ("am 4. Juni", "der 1. FC", "am 3.10. kam"), or the next word starts
   in lower case.
-* ``tokenize(text) -> list[Token]``: spaCy's blank German tokenizer (built once), tokens
+* ``tokenize(text) -> list[Token]``: spaCy's blank German tokenizer (memoised per chunk:
+  :mod:`lagebild.nlp.tokenizer`), tokens
   carrying lemmas (:func:`lagebild.nlp.lemmas.lemma`) and ``is_sent_start``.
 * ``annotate(text) -> (sentences, tokens)``: both at once (what the stage does).
 
@@ -16,6 +17,7 @@ Stage ``sentences`` (requires article; assigns sentences, tokens).
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 import re
@@ -24,25 +26,23 @@ from typing import Any, Mapping
 from ..model import Doc, Span, Token
 from .lemmas import lemma, memo
 from .lexicon import abbreviations, calendar, word_list
+from .tokenizer import spacy_tokenizer, token_spans
 
 #: End of a sentence candidate: terminal punctuation plus closing quotes/brackets, then space.
 _CANDIDATE = re.compile(
     r"(?:[.!?]+|…)[\"“”»«‘’'\)\]]*(?:\s+[:;]-?[()DP](?=\s))?(?=\s)"
 )
-_GLUED = re.compile(r"(?<=[a-zäöüß]{2})[.!?](?=[A-ZÄÖÜ][a-zäöüß])")  # "eingetroffen.Der"
-_COLON = re.compile(r"(?<=\w)[:;](?=\s)")
+# The look-behinds come after the first character, so that the regex engine can skip
+# quickly to the candidate characters (the same matches as a look-behind in front).
+_GLUED = re.compile(r"[.!?](?<=[a-zäöüß]{2}[.!?])(?=[A-ZÄÖÜ][a-zäöüß])")  # "eingetroffen.Der"
+_COLON = re.compile(r"[:;](?<=\w[:;])(?=\s)")
+#: The three kinds of candidates in one pass (they never overlap, so the matches are theirs).
+_BOUNDARY = re.compile(f"{_CANDIDATE.pattern}|{_COLON.pattern}|{_GLUED.pattern}")
 _LINE = re.compile(r"[^\n]+")
 _ORDINAL = re.compile(r"\d{1,3}\.(?:\d{1,2}\.)?")
 _INITIAL = re.compile(r"[A-ZÄÖÜ]\.")
 _ATTRIBUTIVE = ("nde", "nden", "ige", "igen", "iche", "ichen", "ische", "ischen")
 _LEAD = "\"„“”»«‘’'`([{"
-
-
-@functools.lru_cache(maxsize=1)
-def _tokenizer() -> Any:
-    import spacy
-
-    return spacy.blank("de").tokenizer
 
 
 @functools.lru_cache(maxsize=1)
@@ -110,24 +110,22 @@ def _is_boundary(text: str, m: re.Match[str], line_start: int, line_end: int) ->
 def _line_sentences(text: str, start: int, end: int) -> list[Span]:
     out: list[Span] = []
     s = start
-    found = [*_CANDIDATE.finditer(text, start, end), *_COLON.finditer(text, start, end),
-             *_GLUED.finditer(text, start, end)]
-    found.sort(key=lambda m: m.start())
-    for m in found:
+    for m in _BOUNDARY.finditer(text, start, end):
         if _is_boundary(text, m, start, end):
-            out.append(Span(s, m.end()))
-            s = m.end()
-    out.append(Span(s, end))
-    return [_strip(text, sp) for sp in out if text[sp.start:sp.end].strip()]
+            e = m.end()
+            _add_stripped(text, s, e, out)
+            s = e
+    _add_stripped(text, s, end, out)
+    return out
 
 
-def _strip(text: str, sp: Span) -> Span:
-    a, b = sp.start, sp.end
-    while a < b and text[a].isspace():
-        a += 1
-    while b > a and text[b - 1].isspace():
-        b -= 1
-    return Span(a, b)
+def _add_stripped(text: str, a: int, b: int, out: list[Span]) -> None:
+    """Append ``[a, b)`` without its leading and trailing white space, unless it is blank."""
+    seg = text[a:b]
+    core = seg.strip()
+    if core:
+        a += len(seg) - len(seg.lstrip())
+        out.append(Span(a, a + len(core)))
 
 
 def split(text: str) -> list[Span]:
@@ -139,15 +137,58 @@ def split(text: str) -> list[Span]:
     return out
 
 
-def _new_token(text: str, start: int, end: int, sent_start: bool,
-               _new: Any = object.__new__, _set: Any = object.__setattr__) -> Token:
-    """``Token(text, start, end, lemma(text), sent_start)``, built without the frozen
-    dataclass ``__init__`` (3x faster: tokens are the most numerous records). The object is
-    the same as ``Token(...)`` gives (fields, equality, repr, pickling)."""
-    tok = _new(Token)
-    _set(tok, "__dict__", {"text": text, "start": start, "end": end, "lemma": lemma(text),
-                           "is_sent_start": sent_start})
-    return tok
+def _make_tokens(words: list[str], starts: list[int], ends: list[int], lemmas: list[str],
+                 flags: list[bool]) -> list[Token]:
+    """``Token`` records for parallel lists, built without the frozen dataclass ``__init__``
+    (tokens are the most numerous records: several times faster). The objects are the
+    same as ``Token(...)`` gives (fields, equality, repr, pickling)."""
+    new = object.__new__
+    if hasattr(Token, "__slots__"):  # slotted Token: set the slots through their descriptors
+        s_text, s_start, s_end = Token.text.__set__, Token.start.__set__, Token.end.__set__  # type: ignore[attr-defined]
+        s_lemma, s_first = Token.lemma.__set__, Token.is_sent_start.__set__  # type: ignore[attr-defined]
+        out: list[Token] = []
+        append = out.append
+        for w, a, b, lem, first in zip(words, starts, ends, lemmas, flags):
+            tok = new(Token)
+            s_text(tok, w)
+            s_start(tok, a)
+            s_end(tok, b)
+            s_lemma(tok, lem)
+            s_first(tok, first)
+            append(tok)
+        return out
+    set_dict = object.__setattr__
+    out = []
+    append = out.append
+    for w, a, b, lem, first in zip(words, starts, ends, lemmas, flags):
+        tok = new(Token)
+        set_dict(tok, "__dict__", {"text": w, "start": a, "end": b, "lemma": lem, "is_sent_start": first})
+        append(tok)
+    return out
+
+
+def _cut_at_sentences(text: str, cuts: list[int], starts: list[int], ends: list[int]
+                      ) -> tuple[list[int], list[int], list[bool]]:
+    """Token spans cut again where a sentence starts inside a token, and the sentence-start
+    flag of every token (a token starting exactly at a sentence start)."""
+    flags = [False] * len(starts)
+    inside: dict[int, list[int]] = {}
+    for c in cuts:
+        i = bisect.bisect_right(starts, c) - 1
+        if i < 0:
+            continue
+        if starts[i] == c:
+            flags[i] = True
+        elif c < ends[i]:
+            inside.setdefault(i, []).append(c)
+        # else: the cut lies in white space between tokens
+    if inside:  # rare path: a sentence starts inside a spaCy token
+        for i in sorted(inside, reverse=True):
+            points = [starts[i], *inside[i], ends[i]]
+            starts[i:i + 1] = points[:-1]
+            ends[i:i + 1] = points[1:]
+            flags[i:i + 1] = [flags[i]] + [True] * (len(points) - 2)
+    return starts, ends, flags
 
 
 def annotate(text: str) -> tuple[list[Span], list[Token]]:
@@ -155,39 +196,16 @@ def annotate(text: str) -> tuple[list[Span], list[Token]]:
 
     Tokens are spaCy's, cut again where a sentence starts inside one.
     """
-    from spacy.attrs import IDX, IS_SPACE, LENGTH
-
     sentences = split(text)
-    cuts = [s.start for s in sentences]
-    rows = _tokenizer()(text).to_array([IDX, LENGTH, IS_SPACE]).tolist()
-    tokens: list[Token] = []
-    append = tokens.append
-    new, set_dict, known = object.__new__, object.__setattr__, memo().get  # hot loop: locals
-    k, n = 0, len(cuts)
-    next_cut = cuts[0] if cuts else -1
-    for a, length, space in rows:
-        if space:
-            continue
-        b = a + length
-        if 0 <= next_cut < b:  # a sentence starts at or inside this token (rare path)
-            while k < n and cuts[k] < a:
-                k += 1
-            first = k < n and cuts[k] == a
-            if first:
-                k += 1
-            while k < n and cuts[k] < b:  # a sentence starts inside the token: cut it there
-                append(_new_token(text[a:cuts[k]], a, cuts[k], first))
-                a, first = cuts[k], True
-                k += 1
-            next_cut = cuts[k] if k < n else -1
-            append(_new_token(text[a:b], a, b, first))
-            continue
-        word = text[a:b]
-        tok = new(Token)
-        set_dict(tok, "__dict__", {"text": word, "start": a, "end": b,
-                                   "lemma": known(word) or lemma(word), "is_sent_start": False})
-        append(tok)
-    return sentences, tokens
+    words, starts, ends = token_spans(text)
+    n = len(starts)
+    starts, ends, flags = _cut_at_sentences(text, [s.start for s in sentences], starts, ends)
+    if len(starts) != n:  # a token was cut at a sentence start
+        words = [text[a:b] for a, b in zip(starts, ends)]
+    lemmas = list(map(memo().get, words))  # the memo knows nearly every form
+    if None in lemmas:
+        lemmas = [found if found is not None else lemma(w) for w, found in zip(words, lemmas)]
+    return sentences, _make_tokens(words, starts, ends, lemmas, flags)
 
 
 def tokenize(text: str) -> list[Token]:
@@ -212,5 +230,5 @@ class SentenceStage:
 
 
 def make_stage(settings: Mapping[str, Any]) -> SentenceStage:
-    _tokenizer()  # build once, at construction
+    spacy_tokenizer()  # build once, at construction
     return SentenceStage(settings)

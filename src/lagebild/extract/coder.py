@@ -213,10 +213,15 @@ def code_sentence(s: Sentence, lex: Lexicon, ctx: ArticleContext, quantities: Se
         else:
             items = []
         actor, target, penalty = roles(s, w, t, k, items, lex, trig_words)
+        if t.type != "AID" and actor is not None and actor.company:
+            continue  # a company acts for its state only when it delivers
+        if target is not None and target.company:
+            target = None
         actors = [actor] + (co_subjects(s, actor) if actor is not None and actor.kind == "plain"
                             and t.frame not in ("agree", "meet", "host") else [])
         targets = [target] + (co_subjects(s, target) if target is not None and target.kind == "plain"
-                              and target.cue != "bare" else [])
+                              and (target.cue != "bare" or (t.frame == "directed" and target.wi > w.i))
+                              else [])
         for a in actors:
             for b in targets:
                 if b is not None and a is not None and a.country == b.country:
@@ -257,7 +262,7 @@ def _denied_receipt(e: RawEvent, rejecters: Sequence[Party]) -> RawEvent:
     return e if other is None else dataclasses.replace(e, target=other)
 
 
-def _targetless_ok(s: Sentence, t: Trigger, k: int, cert: str,
+def _targetless_ok(s: Sentence, w: Word, t: Trigger, k: int, cert: str, actor_wi: int,
                    trig: Sequence[tuple[Word, Trigger, int]], lex: Lexicon) -> bool:
     """May this event stand without a target? Denials may; condemning an attack may
     ("verurteilte den Angriff"); a veto or a refusal of another coded act may."""
@@ -270,6 +275,13 @@ def _targetless_ok(s: Sentence, t: Trigger, k: int, cert: str,
         c = s.clauses[k]
         return any(tk == k and tt.type == "ASSAULT" for _, tt, tk in trig) or any(
             w.cap and lex.match("act_noun", w.low) for w in s.words[c.start:c.end])
+    if t.type == "THREATEN":  # "X drohte mit Gegenmaßnahmen" (named before the verb)
+        end = s.clauses[k].end
+        if k + 1 < len(s.clauses) and s.clauses[k + 1].kind == "zu" and s.clauses[k + 1].parent == k:
+            end = s.clauses[k + 1].end  # "behält sich vor, mit Gegenmaßnahmen zu reagieren"
+        rest = " ".join(x.low for x in s.words[w.i:end] if not x.is_punct)
+        return actor_wi < w.i and any(value == t.type and pat.search(rest)
+                                      for value, pat in lex.phrases("targetless"))
     return t.type in ("MOBILIZE", "RETREAT") or (t.type == "SANCTION" and t.pos == "N")  # targets listed later
 
 
@@ -330,7 +342,7 @@ def _emit(s: Sentence, lex: Lexicon, ctx: ArticleContext, w: Word, t: Trigger, k
             cert = "denied"
         if t.type == "AID" and target is None and cert != "denied":
             continue
-        if target is None and not _targetless_ok(s, t, k, cert, trig, lex):
+        if target is None and not _targetless_ok(s, w, t, k, cert, actor.wi, trig, lex):
             continue
         if it is not None and target is not None and target.wi <= it.wi <= target.we \
                 and s.words[0].start <= target.start <= s.words[-1].end:

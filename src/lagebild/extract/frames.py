@@ -3,12 +3,13 @@ nominal, exchange, train, meet, host, agree, directed, unary), the voice, the cl
 structure and each party's cue."""
 from __future__ import annotations
 
+import dataclasses
 from typing import Sequence
 
 from .certainty import in_zone
 from .items import ItemHit
 from .resources import Lexicon, Trigger
-from .roles import Party
+from .roles import Party, dateline_end
 from .sentence import ACTOR_TYPES, POSSESSIVE, PRONOUNS, Sentence
 from .words import Clause, Word
 
@@ -27,7 +28,7 @@ def _is_origin(s: Sentence, p: Party) -> bool:
 def _non_party_subject(s: Sentence, c: Clause, lex: Lexicon) -> bool:
     """The clause opens with a noun phrase that names no state ("Ein Leitartikel ...
     forderte Obama auf", "Experten der Großbank warnen"): that phrase is the subject."""
-    k = c.start
+    k = max(c.start, dateline_end(s.words))
     post = [z for z in s.zones if z.clause is None and lex.match("attr_post", s.words[z.hi - 1].low)]
     while k < c.end and (s.words[k].is_punct or any(z.lo <= k < z.hi for z in post)):
         k += 1  # "Der Studie zufolge ...": the source phrase is no subject
@@ -71,9 +72,25 @@ def subject_of(s: Sentence, k: int, lex: Lexicon) -> Party | None:
                 and lex.match("head", s.words[p.head].low) is None:
             continue  # "Russlands Krieg": not the subject
         if p.kind in ("adj", "compound") and p.head is not None and not _actor_head(s.words[p.head].low, lex):
+            if p.kind == "adj" and lex.match("company_head", s.words[p.head].low) is not None:
+                return dataclasses.replace(p, company=True)  # "der xische Rüstungskonzern" (AID only)
             continue
         return p
-    return None
+    return _genitive_subject(s, c, lex)
+
+
+def _genitive_subject(s: Sentence, c: Clause, lex: Lexicon) -> Party | None:
+    """"Die Außenminister Spaniens und Italiens berieten ...": the state after a title or body
+    noun that opens the clause."""
+    k = c.start
+    if k < c.end and lex.match("article", s.words[k].low) is not None:
+        k += 1
+    if k + 1 >= c.end or not _actor_head(s.words[k].low, lex):
+        return None
+    p = next((p for p in s.parties if p.wi == k + 1), None)
+    if p is None or not _usable(s, p) or p.etype not in ACTOR_TYPES or p.kind != "postgen":
+        return None
+    return dataclasses.replace(p, cue="bare")
 
 
 def _actor_head(low: str, lex: Lexicon) -> bool:
@@ -195,6 +212,36 @@ def _against_np(s: Sentence, ps: Sequence[Party], after: int, not_country: str |
     if head is None:
         return None
     return next((p for p in ps if j < p.wi < head and p.country != not_country and p.cue != "attr"), None)
+
+
+# prepositions of a target tried after all others, per event type: "appellierte an X", "verlangte
+# von X", "fror das Vermögen von X ein"
+_LATE_PREPS: dict[str, tuple[str, ...]] = {"REQUEST": ("an", "von", "vom"), "SANCTION": ("von", "vom")}
+
+
+def _late_prep(s: Sentence, ps: Sequence[Party], etype: str, after: int,
+               not_country: str | None) -> Party | None:
+    """A target in a prepositional object ("appellierte an X"); for a request not one that hangs
+    on a noun ("in einer Note an X", "Reformen von X"); a sanction may ("das Vermögen von X")."""
+    return next((p for p in ps if p.prep in _LATE_PREPS.get(etype, ()) and p.wi > after and p.np_start >= 2
+                 and p.country != not_country
+                 and (etype != "REQUEST" or not s.words[p.np_start - 2].cap)), None)
+
+
+def _agent_by(ps: Sequence[Party], not_country: str | None) -> Party | None:
+    """The agent of the act that is condemned or protested: "die Grenzverletzung durch X"."""
+    return next((p for p in ps if p.prep == "durch" and p.country != not_country), None)
+
+
+def _against_from(s: Sentence, ps: Sequence[Party], after: int, not_country: str | None,
+                  preps: tuple[str, ...] = ("gegen",)) -> Party | None:
+    """"Gegenmaßnahmen gegen die Zölle aus X", "droht mit Zöllen auf Autos aus X": the origin
+    of what the act is aimed at."""
+    j = next((x.i for x in s.words[after + 1:after + 7] if x.low in preps), None)
+    if j is None:
+        return None
+    return next((p for p in ps if j < p.wi <= j + 6 and p.prep in ("aus", "von", "vom")
+                 and p.country != not_country), None)
 
 
 def _origin(s: Sentence, items: Sequence[ItemHit], ps: Sequence[Party]) -> Party | None:
@@ -332,6 +379,8 @@ def roles(s: Sentence, w: Word, t: Trigger, k: int, items: Sequence[ItemHit], le
                                                  or (frame == "host" and p.prep in ("von", "vom")))
                            and p.etype in ACTOR_TYPES), None) or next(
                 (p for p in others if p.cue == "gen" and p.etype in ACTOR_TYPES), None)  # a genitive last
+            if target is None and venue == () and actor is not None and t.pos == "V":  # "X traf in Y ..."
+                target = next((p for p in others if p.prep in ("in", "im") and p.etype == "COUNTRY"), None)
         if frame == "host" and target is not None:
             actor, target = target, actor
     elif frame == "directed":
@@ -343,14 +392,18 @@ def roles(s: Sentence, w: Word, t: Trigger, k: int, items: Sequence[ItemHit], le
         if target is None:
             if t.pos == "N":
                 target = (_first(ps, "against", "for", "to", not_country=not_c, after=w.i - 1)
-                          or _against_np(s, ps, w.i, not_c)
+                          or _against_np(s, ps, w.i, not_c) or _against_from(s, ps, w.i, not_c)
                           or _first(ps, "in", not_country=not_c, after=w.i))
                 if target is None and from_subject:
                     target = _first(ps, "dat", "bare", not_country=not_c, actor_only=True)
+                if target is None and t.type == "PROTEST":  # "legte bei X Protest ein"
+                    target = next((p for p in ps if p.prep in ("bei", "beim") and p.country != not_c), None)
             else:
                 after = actor.we if actor else -1
                 target = (_first(ps, "bare", "dat", "against", "gen", "between", not_country=not_c, after=after)
-                          or _first(ps, "for", "with", not_country=not_c, after=after))
+                          or _first(ps, "for", "with", not_country=not_c, after=after)
+                          or _late_prep(s, ps, t.type, after, not_c)
+                          or _agent_by(ps, not_c) or _against_from(s, ps, w.i, not_c, ("gegen", "auf")))
                 if target is None and t.type == "ASSAULT":
                     target = _first(ps, "in", "to", not_country=not_c)
     elif frame == "unary":
@@ -365,6 +418,12 @@ def roles(s: Sentence, w: Word, t: Trigger, k: int, items: Sequence[ItemHit], le
                             after=w.i)
             if target is None and t.type == "REJECT" and t.pos == "N":  # a veto against a body of the UN
                 target = next((p for p in ps if p.etype == "ORG" and p.country != not_c), None)
+            if target is None and t.type == "REJECT" and t.pos == "V" and actor is not None:
+                # "lehnte das Angebot Dravoniens ab", "wies die Vorwürfe aus X zurück"
+                target = next((p for p in ps if p.cue in ("gen", "bare", "dat") and p.kind != "adj"
+                               and p.wi > actor.we and p.country != not_c and p.etype in ACTOR_TYPES), None) \
+                    or next((p for p in ps if p.prep in ("aus", "von", "vom") and p.wi > actor.we
+                             and p.country != not_c and p.etype in ACTOR_TYPES), None)
     elif frame == "exchange":
         actor = target = None  # filled from the delivery it pays for
     if actor is not None and actor.etype not in ACTOR_TYPES:

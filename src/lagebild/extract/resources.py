@@ -132,7 +132,7 @@ def read_names(path: Path) -> list[tuple[str, str]]:
     return out
 
 
-PHRASE_KINDS = frozenset({"attr_prep", "gegenzug"})
+PHRASE_KINDS = frozenset({"attr_prep", "gegenzug", "targetless"})
 
 
 def read_cues(path: Path) -> dict[str, list[tuple[str, re.Pattern[str]]]]:

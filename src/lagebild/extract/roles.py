@@ -19,6 +19,7 @@ from .resources import Lexicon
 from .words import Word
 
 ADJ_ENDINGS = ("e", "en", "er", "es", "em")
+COMPANY_CATEGORIES = frozenset({"company", "arms", "arms_company", "manufacturer", "defence", "defense"})
 STATE_ORG_CATEGORIES = frozenset({"government", "military", "agency", "intl", "international",
                                   "intergovernmental", "ministry", "parliament", "party_state",
                                   "state", "alliance", "intelligence"})
@@ -39,6 +40,7 @@ class Party:
     cue: str  # bare | dat | gen | to | from | against | with | for | in | between
     np_start: int  # first word of the noun phrase (after the preposition)
     prep: str | None = None  # the preposition itself ("von", "aus", "an", ...)
+    company: bool = False  # a company of that state: an actor of deliveries only
 
     @property
     def is_place(self) -> bool:
@@ -54,8 +56,8 @@ def entity_country(ent: Entity | None, mention: Mention) -> str | None:
         return None
     if ent.type == "ORG" and ent.country and ent.country != ent.id:
         cat = (ent.category or "").lower()
-        if cat and cat not in STATE_ORG_CATEGORIES:
-            return None  # a company or club is no state actor
+        if cat and cat not in STATE_ORG_CATEGORIES and cat not in COMPANY_CATEGORIES:
+            return None  # a club is no state actor (a company acts for its state in deliveries only)
     return ent.country
 
 
@@ -134,7 +136,7 @@ def find_parties(words: Sequence[Word], mentions: Sequence[Mention],
         if ws is None:
             continue
         spans.append((m, ent, country, ws))
-    dateline = _dateline_end(words)
+    dateline = dateline_end(words)
     asides = _asides(words)
     spans = [x for x in spans if x[3][0] >= dateline and not any(lo < x[3][0] < hi for lo, hi in asides)]
     party_words = {i for *_, (a, b) in spans for i in range(a, b + 1)}
@@ -142,7 +144,8 @@ def find_parties(words: Sequence[Word], mentions: Sequence[Mention],
     for m, ent, country, (a, b) in spans:
         last = words[b]
         kind, head = "plain", None
-        if m.text[:1].islower() and last.low.endswith(ADJ_ENDINGS):
+        if m.text[:1].islower() and last.text[:1].islower() and last.low.endswith(ADJ_ENDINGS):
+            # (a linked role phrase "deutsche Außenminister" is a name, not an adjective)
             kind = "adj"
             head = next((w.i for w in words[b + 1:b + 4] if w.cap and not w.is_punct), None)
         elif last.end > m.end and "-" in last.text[m.end - last.start:][:2]:
@@ -158,13 +161,14 @@ def find_parties(words: Sequence[Word], mentions: Sequence[Mention],
             cue = "gen"
         etype = ent.type if ent is not None else m.type
         prep = words[np_start - 1].low if cue not in ("bare", "dat", "gen") and np_start > 0 else None
+        company = ent is not None and (ent.category or "").lower() in COMPANY_CATEGORIES
         out.append(Party(m.text, m.entity_id, etype, country, m.start, m.end, a, b, kind, head,
-                         cue, np_start, prep))
+                         cue, np_start, prep, company))
     out.sort(key=lambda p: (p.wi, p.start))
     return _list_cues(words, out)
 
 
-def _dateline_end(words: Sequence[Word]) -> int:
+def dateline_end(words: Sequence[Word]) -> int:
     """First word after a dateline ("Wien/Linz – ..."), 0 when there is none."""
     for w in words[:6]:
         if w.text in ("–", "—", "-") and w.i > 0:

@@ -18,6 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
+from ..evaluate.events_score import category as _category
+from ..evaluate.events_score import country as _country
+from ..evaluate.events_score import matches
 from ..model import Entity, Mention
 
 ADJ_ENDINGS = ("e", "en", "er", "es", "em")
@@ -97,30 +100,6 @@ def code_text(text: str, gaz: Gazetteer, lex: Any, published: str | None = None,
 
 
 # --------------------------------------------------------------------------- matching
-def _country(role: Any) -> str | None:
-    if not role:
-        return None
-    return role if isinstance(role, str) else role.get("country") or role.get("entity_id")
-
-
-def _category(item: Any) -> str | None:
-    return item.get("category") if isinstance(item, dict) else item
-
-
-def matches(g: Mapping[str, Any], e: Mapping[str, Any]) -> bool:
-    aid = {"AID", "COOPERATE"}
-    if not (e.get("type") == g["type"] or (g["type"] in aid and e.get("type") in aid)):
-        return False
-    actor, target = _country(e.get("actor")), _country(e.get("target"))
-    if g["type"] in ("CONSULT", "AGREE") and g.get("target") and (actor, target) == (g["target"], g["actor"]):
-        actor, target = target, actor
-    if actor != g.get("actor"):
-        return False
-    if g.get("target") and target != g["target"]:
-        return False
-    return not g.get("item") or _category(e.get("item")) == g["item"]
-
-
 @dataclass
 class Score:
     found: int = 0

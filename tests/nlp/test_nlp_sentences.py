@@ -131,3 +131,10 @@ def test_boundary_model_file_errors(tmp_path) -> None:
     bad.write_text("bias -1\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"m\.tsv:1: expected"):
         load_model(str(bad))
+
+
+def test_no_bare_boundary_inside_a_quotation() -> None:
+    from lagebild.nlp.sentences import split
+
+    text = "Das Land stehe „ohne Wenn und Aber“ an der Seite der Partner, sagte die Ministerin."
+    assert len(split(text)) == 1

@@ -120,9 +120,20 @@ class BoundaryModel:
                 index = {c.start(): k for k, c in enumerate(chunks)}
             i = index.get(m.end())
             if i and is_candidate(words[i - 1], words[i]) and not blocks(words[i - 1]) \
+                    and not _inside_quote(text, start, m.end()) \
                     and self.probability(words, i) >= self.threshold:
                 out.append(m.end())
         return out
+
+
+
+
+def _inside_quote(text: str, start: int, at: int) -> bool:
+    """True when a German quotation opened in ``text[start:at]`` is not closed yet: a quote
+    never holds a sentence boundary without punctuation („ohne Wenn und Aber“)."""
+    seg = text[start:at]
+    return seg.count("„") > seg.count("“") or seg.count("»") > seg.count("«") \
+        or seg.count('"') % 2 == 1
 
 
 def _path() -> str:

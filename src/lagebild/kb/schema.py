@@ -13,7 +13,9 @@ adj         German adjective stems, lower case ("russisch"); inflected forms mat
 short       short forms used after a full mention ("Putin", "Kim")
 country     ISO alpha-2 or an international organisation's code (UN, EU, NATO, ...)
 lat, lon    coordinates of places
-category    item category of a weapon (CONTRACT.md vocabulary)
+category    a weapon's item category (CONTRACT.md vocabulary); an organisation's kind
+            (ORG_CATEGORIES: government, company, party, ...): the event coder takes only
+            state organs and international bodies as state actors
 qid         Wikidata id, ``Q`` and digits
 roles       [{"role", "of", "from", "to"}]: offices with ISO dates (``to`` null = current)
 ==========  ==========================================================================
@@ -33,6 +35,11 @@ from typing import Any, Mapping
 from ..model import ENTITY_TYPES, ITEM_CATEGORIES
 
 QID = re.compile(r"^Q\d+$")
+#: Kinds of organisation (``category`` of an ORG or MEDIA record).
+ORG_CATEGORIES = frozenset({
+    "government", "ministry", "military", "intelligence", "agency", "parliament", "state",
+    "international", "alliance", "company", "party", "club", "ngo", "court", "media",
+    "religious", "university"})
 ROLES = ("head_of_state", "head_of_government", "foreign_minister", "defence_minister",
          "vice_president", "spokesperson", "secretary_general")
 LIST_KEYS = ("aliases", "adj", "short", "roles")
@@ -113,8 +120,10 @@ def check_record(obj: Any, where: str, is_new: bool) -> dict[str, Any]:
         raise _fail(where, f"id {rid!r} is a QID but qid is {obj.get('qid')!r}")
     if obj.get("country") is not None and not _COUNTRYISH.match(obj["country"]):
         raise _fail(where, f"country {obj['country']!r} is not a code like 'RU' or 'UN'")
-    if obj.get("category") is not None and obj["category"] not in ITEM_CATEGORIES:
-        raise _fail(where, f"category {obj['category']!r} is not an item category")
+    cat = obj.get("category")
+    if cat is not None and cat not in ITEM_CATEGORIES and cat not in ORG_CATEGORIES:
+        raise _fail(where, f"category {cat!r} is neither an item category nor an organisation"
+                           f" kind ({', '.join(sorted(ORG_CATEGORIES))})")
     if obj.get("type") == "WEAPON" and is_new and not obj.get("category"):
         raise _fail(where, f"weapon {rid!r} needs a category")
     names = obj.get("names", {})

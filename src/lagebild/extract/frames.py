@@ -52,14 +52,39 @@ def _non_party_subject(s: Sentence, c: Clause, lex: Lexicon) -> bool:
     if any(p.wi <= j <= p.we or (p.kind == "adj" and k < p.wi < j) for p in s.parties):
         return False
     head = s.words[j].low
+    if _apposition(s, j, lex):
+        return False  # "Der Rüstungskonzern X liefert": the name in apposition is the subject
     return lex.match("head", head) is None and lex.match("title", head) is None \
         and lex.match("person_head", head) is None and lex.match("anaphor", head) is None
+
+
+def _company_from(s: Sentence, c: Clause, lex: Lexicon) -> Party | None:
+    """"Ein Rüstungskonzern aus X liefert ...": the arms maker's state, as a company (AID only)."""
+    j = max(c.start, dateline_end(s.words))
+    if j < c.end and lex.match("article", s.words[j].low) is not None:
+        j += 1
+    while j < c.end and not s.words[j].cap and not s.words[j].is_punct:
+        j += 1  # adjectives
+    if j + 2 >= c.end or lex.match("company_head", s.words[j].low) is None or s.words[j + 1].low != "aus":
+        return None
+    p = next((p for p in s.parties if p.wi == j + 2 and p.etype == "COUNTRY" and _usable(s, p)), None)
+    return None if p is None else dataclasses.replace(p, cue="bare", company=True)
+
+
+def _apposition(s: Sentence, j: int, lex: Lexicon) -> bool:
+    """The noun at ``j`` stands in apposition to a party's name right after it ("der
+    Rüstungskonzern X", "das Nachbarland X")."""
+    low = s.words[j].low
+    if lex.match("appos_head", low) is None and lex.match("company_head", low) is None:
+        return False
+    return any(p.wi == j + 1 and p.kind == "plain" and p.cue == "bare" and p.etype in ACTOR_TYPES
+               and _usable(s, p) for p in s.parties)
 
 
 def subject_of(s: Sentence, k: int, lex: Lexicon) -> Party | None:
     c = s.clauses[k]
     if _non_party_subject(s, c, lex):
-        return None
+        return _company_from(s, c, lex)
     if c.kind == "rel":  # the relative pronoun stands for the name right before the comma
         return next((p for p in s.parties if p.we in (c.start - 2, c.start - 3) and _usable(s, p)
                      and p.etype in ACTOR_TYPES), None)

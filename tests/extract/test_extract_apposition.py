@@ -1,0 +1,51 @@
+"""Subjects written as an apposition of a head noun and a name ("Der Rüstungskonzern X liefert",
+"Das Nachbarland X verurteilte"): invented sentences about the invented states of
+tests/extract/data/test_kb.jsonl."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lagebild.extract.resources import load_lexicon
+from lagebild.extract.validation import code_text, load_gazetteer
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(scope="module")
+def code():
+    gaz = load_gazetteer(DATA / "test_kb.jsonl")
+    lex = load_lexicon(("base", "rukp"))
+
+    def run(text: str) -> set[tuple]:
+        return {(e["type"], (e["actor"] or {}).get("country"), (e["target"] or {}).get("country"))
+                for e in code_text(text, gaz, lex, "2025-03-10T10:00")}
+    return run
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Der Rüstungskonzern Rheinmetall liefert Cerulien weitere 20 Haubitzen.", ("AID", "DE", "XC")),
+    ("Der Konzern Rheinmetall hat Estravien 300 Granaten geliefert.", ("AID", "DE", "XE")),
+    ("Der US-Hersteller Lockheed Martin liefert Fenmark zwölf Kampfjets.", ("AID", "US", "XF")),
+    ("Das Nachbarland Fenmark liefert Cerulien 30 Haubitzen.", ("AID", "XF", "XC")),
+    ("Der Inselstaat Dravonien verurteilte Borlandien scharf.", ("ACCUSE", "XD", "XB")),
+])
+def test_name_in_apposition_is_the_subject(code, text, want):
+    assert want in code(text)
+
+
+def test_company_in_apposition_acts_in_deliveries_only(code):
+    assert not code("Der Rüstungskonzern Rheinmetall kritisierte Cerulien scharf.")
+
+
+def test_arms_maker_from_a_state_gives_for_it_in_deliveries_only(code):
+    assert ("AID", "XF", "XC") in code("Ein Waffenhersteller aus Fenmark hat Cerulien 300 Granaten geliefert.")
+    assert ("AID", "XB", "XE") in code("Der Rüstungskonzern aus Borlandien liefert Estravien neue Drohnen.")
+    assert not code("Der Rüstungskonzern aus Fenmark kritisierte Cerulien scharf.")
+
+
+def test_radar_sets_are_delivered_items(code):
+    assert ("AID", "XF", "XC") in code(
+        "Das Verteidigungsministerium in Fenholm kündigte die Lieferung von Radargeräten an Cerulien an.")
+    assert not code("Der Wetterdienst in Fenholm stellte neue Regenradaranlagen auf.")

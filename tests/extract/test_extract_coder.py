@@ -1,25 +1,11 @@
 """The event coder on invented sentences about invented states (tests/extract/data/test_kb.jsonl)."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
-from lagebild.extract.resources import load_lexicon
-from lagebild.extract.validation import code_text, load_gazetteer
 from lagebild.model import DateMention, TimeValue
 
-DATA = Path(__file__).resolve().parent / "data"
-
-
-@pytest.fixture(scope="module")
-def code():
-    gaz = load_gazetteer(DATA / "test_kb.jsonl")
-    lex = load_lexicon(("base", "rukp"))
-
-    def run(text: str, **kw):
-        return code_text(text, gaz, lex, **kw)
-    return run
 
 
 def key(e: dict) -> tuple:

@@ -3,24 +3,9 @@ fact, criticism aimed at an earlier act, attribution phrases before the actor, p
 a place, an anaphoric subject after the verb, production help (invented sentences)."""
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
-from lagebild.extract.resources import load_lexicon
-from lagebild.extract.validation import code_text, load_gazetteer
-
-DATA = Path(__file__).resolve().parent / "data"
 
 
-@pytest.fixture(scope="module")
-def code():
-    gaz = load_gazetteer(DATA / "test_kb.jsonl")
-    lex = load_lexicon(("base", "rukp"))
 
-    def run(text: str, **kw):
-        return code_text(text, gaz, lex, **kw)
-    return run
 
 
 def key(e: dict) -> tuple:

@@ -206,7 +206,7 @@ class Store:
         return json.loads(row[0][0])
 
     def records_for(self, kind: str, article_id: str) -> list[dict[str, Any]]:
-        order = "start" if kind in ("mentions", "quotes") else "id"
+        order = "start" if kind in ("mentions", "quotes") else "json_extract(data, '$.start'), id"
         return [json.loads(r[0]) for r in self.conn.execute(
             f"SELECT data FROM {kind} WHERE article_id=? ORDER BY {order}", (article_id,))]
 

@@ -16,7 +16,7 @@ from .resources import Lexicon, Trigger
 from .roles import Party
 from .sentence import (ArticleContext, RawEvent, Sentence, _word_index, analyse, is_report_sentence,
                        update_context)
-from .words import Word, clause_of
+from .words import Word, clause_of, owns
 
 __all__ = ["ArticleContext", "RawEvent", "Sentence", "analyse", "code_sentence", "is_report_sentence",
            "place_of", "update_context"]
@@ -74,7 +74,7 @@ def _attributive(s: Sentence, w: Word, lex: Lexicon) -> bool:
 
 def _items_for(s: Sentence, wi: int, k: int) -> list[ItemHit]:
     c = s.clauses[k]
-    return [it for it in s.items if (it.wi in c or _continues(s, k, it.wi)) and not in_zone(s.zones, it.wi)]
+    return [it for it in s.items if (owns(s.clauses, k, it.wi) or _continues(s, k, it.wi)) and not in_zone(s.zones, it.wi)]
 
 
 def _in_exchange(s: Sentence, wi: int, lex: Lexicon) -> bool:
@@ -116,7 +116,7 @@ def _assign_items(s: Sentence, trig: list[tuple[Word, Trigger, int]], lex: Lexic
         for w, t, k in aid:
             if paid and t.frame != "exchange":
                 continue
-            if it.wi not in s.clauses[k] and not _continues(s, k, it.wi):
+            if not owns(s.clauses, k, it.wi) and not _continues(s, k, it.wi):
                 continue
             if it.wi == w.i:
                 dist = 0
@@ -217,8 +217,9 @@ def code_sentence(s: Sentence, lex: Lexicon, ctx: ArticleContext, quantities: Se
             continue  # a company acts for its state only when it delivers
         if target is not None and target.company:
             target = None
-        actors = [actor] + (co_subjects(s, actor) if actor is not None and actor.kind == "plain"
-                            and t.frame not in ("agree", "meet", "host") else [])
+        actors = [actor] + (co_subjects(s, actor) if actor is not None and actor.kind == "plain" and (
+            t.frame not in ("agree", "meet", "host") or (target is not None and target.cue == "with"))
+            else [])  # "X und Y einigten sich mit Z": both with Z
         targets = [target] + (co_subjects(s, target) if target is not None and target.kind == "plain"
                               and (target.cue != "bare" or (t.frame == "directed" and target.wi > w.i))
                               else [])

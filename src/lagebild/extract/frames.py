@@ -11,7 +11,7 @@ from .items import ItemHit
 from .resources import Lexicon, Trigger
 from .roles import Party, dateline_end
 from .sentence import ACTOR_TYPES, POSSESSIVE, PRONOUNS, Sentence
-from .words import Clause, Word
+from .words import Clause, Word, owns
 
 # --------------------------------------------------------------------------- roles
 def _usable(s: Sentence, p: Party) -> bool:
@@ -89,12 +89,11 @@ def subject_of(s: Sentence, k: int, lex: Lexicon) -> Party | None:
         return next((p for p in s.parties if p.we in (c.start - 2, c.start - 3) and _usable(s, p)
                      and p.etype in ACTOR_TYPES), None)
     for p in s.parties:
-        if p.wi not in c or not _usable(s, p) or p.etype not in ACTOR_TYPES:
+        if not owns(s.clauses, k, p.wi) or not _usable(s, p) or p.etype not in ACTOR_TYPES:
             continue
         if p.cue != "bare" or (_is_origin(s, p) and not _actor_head(s.words[p.head].low, lex)):
             continue
-        if p.kind == "poss" and p.head is not None and lex.match("person_head", s.words[p.head].low) is None \
-                and lex.match("head", s.words[p.head].low) is None:
+        if p.kind == "poss" and p.head is not None and not _actor_head(s.words[p.head].low, lex):
             continue  # "Russlands Krieg": not the subject
         if p.kind in ("adj", "compound") and p.head is not None and not _actor_head(s.words[p.head].low, lex):
             if p.kind == "adj" and lex.match("company_head", s.words[p.head].low) is not None:
@@ -135,7 +134,7 @@ def _inherited_subject(s: Sentence, k: int, lex: Lexicon) -> tuple[Party | None,
         pc = s.clauses[c.parent]
         if any(lex.match("object_control", w.low) for w in s.words[pc.start:pc.end]):
             subj = subject_of(s, c.parent, lex)
-            obj = next((p for p in s.parties if p.wi in pc and _usable(s, p) and p is not subj
+            obj = next((p for p in s.parties if owns(s.clauses, c.parent, p.wi) and _usable(s, p) and p is not subj
                         and p.etype in ACTOR_TYPES and (subj is None or p.country != subj.country)), None)
             return obj, True
         parent_subj, _ = _inherited_subject(s, c.parent, lex)
@@ -152,8 +151,7 @@ def _inherited_subject(s: Sentence, k: int, lex: Lexicon) -> tuple[Party | None,
 
 
 def clause_parties(s: Sentence, k: int) -> list[Party]:
-    c = s.clauses[k]
-    return [p for p in s.parties if p.wi in c and _usable(s, p)]
+    return [p for p in s.parties if owns(s.clauses, k, p.wi) and _usable(s, p)]
 
 
 def _first(ps: Sequence[Party], *cues: str, not_country: str | None = None,
@@ -167,7 +165,7 @@ def _first(ps: Sequence[Party], *cues: str, not_country: str | None = None,
 
 def is_passive(s: Sentence, k: int, w: Word, lex: Lexicon, ps: Sequence[Party]) -> bool:
     c = s.clauses[k]
-    aux = [x.low for x in s.words[c.start:c.end] if lex.match("passive", x.low)]
+    aux = [x.low for x in s.words[c.start:c.end] if lex.match("passive", x.low) and owns(s.clauses, k, x.i)]
     if not aux:
         return False
     has_von = any(p.prep in ("von", "vom") for p in ps)

@@ -21,3 +21,22 @@ def code() -> Callable[..., list[dict[str, Any]]]:
     def run(text: str, **kw: Any) -> list[dict[str, Any]]:
         return code_text(text, gaz, lex, **kw)
     return run
+
+
+def _reduce(code: Callable[..., list[dict[str, Any]]], certainty: bool) -> Callable[[str], set[tuple]]:
+    def run(text: str) -> set[tuple]:
+        return {(e["type"], (e["actor"] or {}).get("country"), (e["target"] or {}).get("country"),
+                 *((e["certainty"],) if certainty else ())) for e in code(text, published="2025-03-10T10:00")}
+    return run
+
+
+@pytest.fixture(scope="module")
+def triples(code: Callable[..., list[dict[str, Any]]]) -> Callable[[str], set[tuple]]:
+    """``triples(text)`` -> {(type, actor country, target country)}."""
+    return _reduce(code, certainty=False)
+
+
+@pytest.fixture(scope="module")
+def quads(code: Callable[..., list[dict[str, Any]]]) -> Callable[[str], set[tuple]]:
+    """``quads(text)`` -> {(type, actor country, target country, certainty)}."""
+    return _reduce(code, certainty=True)

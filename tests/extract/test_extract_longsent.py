@@ -10,14 +10,6 @@ from lagebild.extract.resources import load_lexicon
 from lagebild.extract.words import clause_of, owns, split_clauses, tokenize
 
 
-@pytest.fixture(scope="module")
-def code(code):  # the conftest coder, reduced to comparable tuples
-    def run(text: str) -> set[tuple]:
-        return {(e["type"], (e["actor"] or {}).get("country"), (e["target"] or {}).get("country"))
-                for e in code(text, published="2025-03-10T10:00")}
-    return run
-
-
 @pytest.mark.parametrize("text, want", [
     ("Die Regierung in Fenholm, die seit Jahren um gute Beziehungen zu allen Nachbarn bemüht ist, "
      "hat Dravonien am Montag scharf kritisiert.", ("ACCUSE", "XF", "XD")),
@@ -40,8 +32,8 @@ def code(code):  # the conftest coder, reduced to comparable tuples
     ("Dravoniens Armeechef ist am Montag zu Gesprächen mit der militärischen Führung nach Ceruna gereist.",
      ("CONSULT", "XD", "XC")),
 ])
-def test_interrupted_main_clause(code, text, want):
-    assert want in code(text)
+def test_interrupted_main_clause(triples, text, want):
+    assert want in triples(text)
 
 
 @pytest.mark.parametrize("text", [
@@ -49,8 +41,8 @@ def test_interrupted_main_clause(code, text, want):
     "Wie der Verein am Sonntag mitteilte, hat der Stürmer seinen Vertrag bis 2028 verlängert.",
     "Der Aufsichtsrat, der am Montag in Hamburg tagte, hat der Lieferung von Bauteilen an den Zulieferer zugestimmt.",
 ])
-def test_interrupted_clause_without_states(code, text):
-    assert code(text) == set()
+def test_interrupted_clause_without_states(triples, text):
+    assert triples(text) == set()
 
 
 def test_inserted_clause_is_its_own_clause():

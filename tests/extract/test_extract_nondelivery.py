@@ -6,16 +6,6 @@ from __future__ import annotations
 import pytest
 
 
-
-
-@pytest.fixture(scope="module")
-def code(code):  # the conftest coder, reduced to comparable tuples
-    def run(text: str) -> set[tuple]:
-        return {(e["type"], (e["actor"] or {}).get("country"), (e["target"] or {}).get("country"),
-                 e["certainty"]) for e in code(text, published="2025-03-10T10:00")}
-    return run
-
-
 @pytest.mark.parametrize("text, want", [
     ("Der dravonische Präsident weilte zu Gesprächen in Arvstadt.", ("CONSULT", "XD", "XA")),
     ("Kanzlerin Petra Borsk hielt sich zu politischen Gesprächen in Fenholm auf.", ("CONSULT", "XB", "XF")),
@@ -30,25 +20,25 @@ def code(code):  # the conftest coder, reduced to comparable tuples
     ("Estravien legte bei der Regierung in Borgrad scharfen Protest ein.", ("PROTEST", "XE", "XB")),
     ("Fenmark appellierte an Dravonien, die Gefangenen freizulassen.", ("REQUEST", "XF", "XD")),
 ])
-def test_non_delivery_types(code, text, want):
-    assert want in {k[:3] for k in code(text)}
+def test_non_delivery_types(quads, text, want):
+    assert want in {k[:3] for k in quads(text)}
 
 
-def test_threat_without_target_needs_its_actor_first(code):
-    assert ("THREATEN", "XD", None, "asserted") in code("Dravonien drohte mit harten Gegenmaßnahmen.")
-    assert not code("Dravonien droht im Herbst die Staatspleite.")
+def test_threat_without_target_needs_its_actor_first(quads):
+    assert ("THREATEN", "XD", None, "asserted") in quads("Dravonien drohte mit harten Gegenmaßnahmen.")
+    assert not quads("Dravonien droht im Herbst die Staatspleite.")
 
 
-def test_arms_maker_gives_for_its_state_only_in_deliveries(code):
-    assert ("AID", "XB", "XC", "asserted") in code(
+def test_arms_maker_gives_for_its_state_only_in_deliveries(quads):
+    assert ("AID", "XB", "XC", "asserted") in quads(
         "Der borländische Rüstungskonzern hat Cerulien 200 Haubitzen geliefert.")
-    assert ("AID", "DE", "UA", "asserted") in code("Rheinmetall schickt der Ukraine neue Munition.")
-    assert not code("Rheinmetall kritisierte die Bundesregierung scharf.")
+    assert ("AID", "DE", "UA", "asserted") in quads("Rheinmetall schickt der Ukraine neue Munition.")
+    assert not quads("Rheinmetall kritisierte die Bundesregierung scharf.")
 
 
-def test_approval_of_a_sale_is_a_planned_delivery(code):
-    assert ("AID", "XA", "XE", "planned") in code("Arvanien genehmigte den Verkauf von Haubitzen an Estravien.")
-    assert ("AID", "XF", "XC", "planned") in code(
+def test_approval_of_a_sale_is_a_planned_delivery(quads):
+    assert ("AID", "XA", "XE", "planned") in quads("Arvanien genehmigte den Verkauf von Haubitzen an Estravien.")
+    assert ("AID", "XF", "XC", "planned") in quads(
         "Die Regierung in Fenholm gab grünes Licht für den Export von Granaten nach Cerulien.")
 
 
@@ -59,5 +49,5 @@ def test_approval_of_a_sale_is_a_planned_delivery(code):
     "Tausende Arvanier hielten sich illegal in Borlandien auf.",
     "Der Autohersteller aus Cerulien drohte mit der Schließung eines Werks.",
 ])
-def test_no_state_event_in_other_news(code, text):
-    assert not code(text)
+def test_no_state_event_in_other_news(quads, text):
+    assert not quads(text)

@@ -26,25 +26,16 @@ def test_shipped_lists_load() -> None:
     assert len(places) > 10_000
 
 
-def test_person_names_bad_kind(tmp_path: Path) -> None:
-    f = tmp_path / "names.tsv"
-    f.write_text("# header\nAnnegret\tfirst\nZwirbel\tmiddle\n", "utf-8")
-    with pytest.raises(ValueError, match=r"names\.tsv:3: kind must be"):
-        read_person_names(f)
-
-
-def test_person_names_bad_columns(tmp_path: Path) -> None:
-    f = tmp_path / "names.tsv"
-    f.write_text("Annegret\n", "utf-8")
-    with pytest.raises(ValueError, match=r"names\.tsv:1: expected"):
-        read_person_names(f)
-
-
-def test_place_names_bad_line(tmp_path: Path) -> None:
-    f = tmp_path / "places.tsv"
-    f.write_text("# header\nOberwiesental\nUnter\twiesen\n", "utf-8")
-    with pytest.raises(ValueError, match=r"places\.tsv:3: "):
-        read_place_names(f)
+@pytest.mark.parametrize("reader, name, content, error", [
+    (read_person_names, "names.tsv", "# header\nAnnegret\tfirst\nZwirbel\tmiddle\n", r"names\.tsv:3: kind must be"),
+    (read_person_names, "names.tsv", "Annegret\n", r"names\.tsv:1: expected"),
+    (read_place_names, "places.tsv", "# header\nOberwiesental\nUnter\twiesen\n", r"places\.tsv:3: "),
+])
+def test_bad_lines_name_file_and_line(tmp_path: Path, reader, name: str, content: str, error: str) -> None:
+    f = tmp_path / name
+    f.write_text(content, "utf-8")
+    with pytest.raises(ValueError, match=error):
+        reader(f)
 
 
 def test_features_german_cues() -> None:

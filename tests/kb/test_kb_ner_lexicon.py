@@ -28,25 +28,16 @@ def test_shipped_lexicon_loads() -> None:
     assert suffix_cue("ministerium") is None  # lower-case: not a name
 
 
-def test_kb_names_bad_class(tmp_path: Path) -> None:
-    f = tmp_path / "kb.tsv"
-    f.write_text("# header\nBrunnhausen\tLOC\nKlaffke\tPERSON\n", "utf-8")
-    with pytest.raises(ValueError, match=r"kb\.tsv:3: class must be"):
-        read_kb_names(f)
-
-
-def test_kb_names_bad_columns(tmp_path: Path) -> None:
-    f = tmp_path / "kb.tsv"
-    f.write_text("Brunnhausen\n", "utf-8")
-    with pytest.raises(ValueError, match=r"kb\.tsv:1: expected 2"):
-        read_kb_names(f)
-
-
-def test_cues_bad_kind(tmp_path: Path) -> None:
-    f = tmp_path / "cues.tsv"
-    f.write_text("# header\nGmbH\tORG\thead\nWerft\tORG\tending\n", "utf-8")
-    with pytest.raises(ValueError, match=r"cues\.tsv:3: kind must be"):
-        read_cues(f)
+@pytest.mark.parametrize("reader, name, content, error", [
+    (read_kb_names, "kb.tsv", "# header\nBrunnhausen\tLOC\nKlaffke\tPERSON\n", r"kb\.tsv:3: class must be"),
+    (read_kb_names, "kb.tsv", "Brunnhausen\n", r"kb\.tsv:1: expected 2"),
+    (read_cues, "cues.tsv", "# header\nGmbH\tORG\thead\nWerft\tORG\tending\n", r"cues\.tsv:3: kind must be"),
+])
+def test_bad_lines_name_file_and_line(tmp_path: Path, reader, name: str, content: str, error: str) -> None:
+    f = tmp_path / name
+    f.write_text(content, "utf-8")
+    with pytest.raises(ValueError, match=error):
+        reader(f)
 
 
 def test_cues_loader(tmp_path: Path) -> None:

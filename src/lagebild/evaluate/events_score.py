@@ -114,12 +114,28 @@ def tally_article(tally: EventTally, key: str, gold_events: Sequence[Mapping[str
             tally.check("time", any(time_ok(g, e) for e in hits))
         if g.get("place"):
             tally.check("place", any(place_ok(g, e, entities) for e in hits))
-    distinct = {(e.get("type"), country(e.get("actor")), country(e.get("target")),
-                 category(e.get("item"))): e for e in mine}.values()
-    for e in distinct:
+    right, extra = judge_distinct(req, opt, mine)
+    tally.right += len(right)
+    tally.n_sys += len(right) + len(extra)
+    tally.wrong.extend(f"{key[:3]}: {_label(e)}" for e in extra)
+
+
+def event_key(e: Mapping[str, Any]) -> tuple[Any, ...]:
+    """What makes two coded events the same for precision: (type, actor, target, item)."""
+    return (e.get("type"), country(e.get("actor")), country(e.get("target")), category(e.get("item")))
+
+
+def judge_distinct(req: Sequence[Mapping[str, Any]], opt: Sequence[Mapping[str, Any]],
+                   mine: Sequence[Mapping[str, Any]],
+                   ) -> tuple[list[Mapping[str, Any]], list[Mapping[str, Any]]]:
+    """Distinct system events (seeds_check rules) that match a required gold event, and those
+    that match neither a required nor an optional one (events matching only an optional gold
+    event count for neither precision side)."""
+    right: list[Mapping[str, Any]] = []
+    extra: list[Mapping[str, Any]] = []
+    for e in {event_key(e): e for e in mine}.values():
         if any(matches(g, e) for g in req):
-            tally.right += 1
-            tally.n_sys += 1
+            right.append(e)
         elif not any(matches(g, e) for g in opt):
-            tally.n_sys += 1
-            tally.wrong.append(f"{key[:3]}: {_label(e)}")
+            extra.append(e)
+    return right, extra

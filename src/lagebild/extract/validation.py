@@ -18,9 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
-from ..evaluate.events_score import category as _category
-from ..evaluate.events_score import country as _country
-from ..evaluate.events_score import matches
+from ..evaluate.events_score import event_key, judge_distinct, matches
 from ..model import Entity, Mention
 
 ADJ_ENDINGS = ("e", "en", "er", "es", "em")
@@ -180,15 +178,10 @@ def score_case(sc: Score, label: str, gold: Sequence[Mapping[str, Any]],
             if hits and not good:
                 sc.wrong.append(f"{label}: {g['type']} {name}: want {g[name]!r}, got "
                                 f"{[e.get(name) for e in hits]!r}")
-    distinct = {(e.get("type"), _country(e.get("actor")), _country(e.get("target")),
-                 _category(e.get("item"))): e for e in mine}
-    for key, e in distinct.items():
-        if any(matches(g, e) for g in req):
-            sc.right += 1
-            sc.system += 1
-        elif not any(matches(g, e) for g in opt):
-            sc.system += 1
-            sc.false_events.append(f"{label}: {key}")
+    right, extra = judge_distinct(req, opt, mine)
+    sc.right += len(right)
+    sc.system += len(right) + len(extra)
+    sc.false_events.extend(f"{label}: {event_key(e)}" for e in extra)
 
 
 def score_all(cases: Iterable[tuple[str, Sequence[Mapping[str, Any]], Sequence[Mapping[str, Any]]]]) -> Score:

@@ -11,6 +11,7 @@ is left for them. Honest figures therefore come from:
 
     python bench/ner_germeval.py --test-dev          # train on TEST, score on DEV (~2 min)
     python bench/ner_germeval.py --cv 3              # 3-fold CV over TEST+DEV (~7 min)
+    python bench/ner_germeval.py --curve             # learning curve: 1/4..all of TEST -> DEV
     python bench/ner_germeval.py                     # size and speed of the shipped weights
 
 The shipped weights come from ``lagebild train-ner`` with the defaults printed below.
@@ -28,6 +29,7 @@ from lagebild.config import load_settings
 from lagebild.kb import ner_train
 from lagebild.kb.ner import Tagger, model_path
 from lagebild.kb.ner_eval import Sentence, read_tsv, score
+from lagebild.kb.ner_train import folds
 from lagebild.kb.ner_features import FEATURE_VERSION
 
 
@@ -51,6 +53,8 @@ def main() -> int:
     ap.add_argument("--test-dev", action="store_true",
                     help="train on the TEST split only and score on the DEV split")
     ap.add_argument("--cv", type=int, default=0, help="k-fold CV over TEST+DEV")
+    ap.add_argument("--curve", action="store_true",
+                    help="train on 1/4, 1/2, 3/4 of a shuffled TEST split, score each on DEV")
     ap.add_argument("--c1", type=float, default=ner_train.DEFAULT_C1)
     ap.add_argument("--c2", type=float, default=ner_train.DEFAULT_C2)
     ap.add_argument("--max-iter", type=int, default=ner_train.DEFAULT_MAX_ITER)
@@ -75,6 +79,15 @@ def main() -> int:
             print(f"\ntrained on GermEval 2014 TEST ({len(test)} sentences, {res.seconds:.0f} s),"
                   f" scored on GermEval 2014 DEV ({len(dev)} sentences, unseen):")
             print("\n".join(rep.lines()))
+        if args.curve:
+            print("\nlearning curve (train on part of TEST, score on DEV):")
+            shuffled = [s for fold in folds(test, 4, seed=7) for s in fold]
+            for q in (1, 2, 3):
+                sub = shuffled[: len(test) * q // 4]
+                res = ner_train.train(sub, Path(tmp) / f"curve-{q}.model", **params)
+                preds = ner_train.predict(res.path, dev)
+                rep = score((s.tags, p) for s, p in zip(dev, preds))
+                print(f"  {len(sub):5d} training sentences: {rep.lines()[1]}")
         if args.cv:
             union = test + dev
             t0 = time.perf_counter()

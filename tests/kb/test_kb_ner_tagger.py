@@ -112,12 +112,38 @@ def test_eval_ner_cli_malformed(tmp_path: Path) -> None:
     assert "bad.tsv:2:" in str(res.exception)
 
 
-def test_train_ner_cli_tiny(tmp_path: Path) -> None:
+def _train_tiny(tmp_path: Path) -> Path:
     gold = tmp_path / "gold.tsv"
     gold.write_text(GOLD, "utf-8")
     out = tmp_path / "tiny.model"
     res = CliRunner().invoke(_ner_group(), ["train-ner", "--train", str(gold), "--out",
                                             str(out), "--max-iter", "5"])
     assert res.exit_code == 0, res.output
-    t = Tagger(out)
+    return out
+
+
+def test_train_ner_cli_tiny(tmp_path: Path) -> None:
+    t = Tagger(_train_tiny(tmp_path))
     assert len(t.tag(["Heute", "regnet", "es", "."])) == 4
+
+
+def test_train_records_feature_version_and_tagger_checks_it(tmp_path: Path) -> None:
+    import json
+
+    from lagebild.kb.ner_features import FEATURE_VERSION
+    from lagebild.kb.ner_train import meta_path
+
+    out = _train_tiny(tmp_path)
+    meta = json.loads(meta_path(out).read_text("utf-8"))
+    assert meta["feature_version"] == FEATURE_VERSION and meta["sources"] == ["gold.tsv"]
+    assert Tagger(out).feature_version == FEATURE_VERSION
+    meta["feature_version"] = "de-crf-0"
+    meta_path(out).write_text(json.dumps(meta), "utf-8")
+    with pytest.raises(ValueError, match="trained with features 'de-crf-0'.*retrain"):
+        Tagger(out)
+
+
+def test_shipped_weights_match_the_feature_code(tagger: Tagger) -> None:
+    from lagebild.kb.ner_features import FEATURE_VERSION
+
+    assert tagger.feature_version == FEATURE_VERSION

@@ -105,7 +105,7 @@ def train_ner(train_files: tuple[str, ...], out: str | None, c1: float | None,
                    f"({', '.join(str(f) for f in files)}):")
         _echo_report_lines(report.lines())
     target = Path(out) if out else model_path(settings)
-    result = ner_train.train(sentences, target, **params)
+    result = ner_train.train(sentences, target, sources=[f.name for f in files], **params)
     click.echo(f"trained on {result.sentences} sentences from "
                f"{', '.join(str(f) for f in files)} "
                f"(c1={params['c1']}, c2={params['c2']}, max_iter={params['max_iter']}) "

@@ -51,6 +51,7 @@ class Tagger:
         except (OSError, ValueError) as exc:
             raise ValueError(f"{self.path}: cannot open CRF model ({exc})") from None
         self.labels: tuple[str, ...] = tuple(self._crf.labels())
+        self.feature_version = _check_features(self.path)
         sentence_features(["Start"])  # build the gazetteers now, not on the first sentence
 
     def __reduce__(self) -> tuple[Any, tuple[str]]:
@@ -67,6 +68,24 @@ class Tagger:
     def tag_spans(self, tokens: Sequence[str]) -> list[tuple[int, int, str]]:
         """Entity spans ``(start, end, label)`` of ``tokens``; ``end`` is exclusive."""
         return spans(tokens, self.tag(tokens))
+
+
+def _check_features(path: Path) -> str | None:
+    """The feature version recorded beside the model (``<model>.json``); a model trained
+    with other features than this code computes would tag badly, so that is an error."""
+    import json
+
+    meta = path.with_name(path.name + ".json")
+    if not meta.is_file():
+        return None
+    try:
+        version = json.loads(meta.read_text("utf-8")).get("feature_version")
+    except (OSError, ValueError, AttributeError) as exc:
+        raise ValueError(f"{meta}: cannot read the model's training record ({exc})") from None
+    if version != FEATURE_VERSION:
+        raise ValueError(f"{path}: trained with features {version!r}, but this lagebild "
+                         f"computes {FEATURE_VERSION!r}; retrain with 'lagebild train-ner'")
+    return str(version)
 
 
 def model_path(settings: Mapping[str, Any]) -> Path:

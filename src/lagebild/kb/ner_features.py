@@ -8,7 +8,10 @@ from wordfreq's German Zipf scale and a place gazetteer built from package data
 name lists (see :mod:`.ner_gazetteer`); typed knowledge-base names (single tokens and
 longest multi-token matches with ``B-``/``I-`` marks), country adjectives, cue words (``AG``,
 ``-ministerium``, ``Film``), inhabitant/place-adjective forms ("Itzehoer"), typed hyphen
-compound heads and a between-quotes mark for titles (see :mod:`.ner_lexicon`). Training and
+compound heads and a between-quotes mark for titles (see :mod:`.ner_lexicon`); the kind of
+noun a capitalised word is in German Wiktionary (common noun, place, given name, surname, other
+name), or, for an unknown long word, whether it ends in a common noun (a compound), see
+:mod:`.ner_wiktionary`. Training and
 tagging must use the same feature code: bump ``FEATURE_VERSION`` and retrain (``lagebild train-ner``) after a change.
 """
 from __future__ import annotations
@@ -19,8 +22,9 @@ from typing import Sequence
 
 from .ner_gazetteer import Gazetteer, gazetteer, person_names
 from .ner_lexicon import TypedNames, adj_stem, cues, kb_names, suffix_cue
+from .ner_wiktionary import token_kinds, wiktionary
 
-FEATURE_VERSION = "de-crf-7"
+FEATURE_VERSION = "de-crf-8"
 
 _ISCH = re.compile(r"isch(?:e|en|er|es|em)?$")
 
@@ -156,10 +160,31 @@ def _local(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     if word in names.last:
         f.append("ln")
     f.extend(_lexical(word, lw))
+    f.extend(_noun_kinds(word))
     neigh = ["w=" + lw, "ssh=" + sshape, "s3=" + lw[-3:], "z=" + zb]
     neigh.extend(x for x in f if x in ("gaz", "fn", "ln", "title", "kbadj", "er_name")
                  or x.startswith(("kb=", "cueh=", "cuet=", "cues=")))
     return tuple(f), tuple(neigh)
+
+
+@lru_cache(maxsize=20_000)
+def _noun_kinds(word: str) -> tuple[str, ...]:
+    """Wiktionary noun kinds of a token; for unknown capitalised words a compound cue
+    (used for the token and its immediate neighbours)."""
+    lex = wiktionary()
+    kinds = token_kinds(word, lex)
+    f = ["wk=" + k for k in kinds]
+    if not kinds and word[:1].isupper():
+        f.append("wk_unk_title")
+        if len(word) >= 8 and word.isalpha():
+            for k in range(2, len(word) - 3):  # "Rüstungsexporte" ends in "Exporte"
+                if "noun" in lex.single.get(word[k].upper() + word[k + 1:], ()):
+                    f.append("wk_comp=noun")
+                    break
+    if "-" in word.strip("-"):
+        last = [p for p in word.split("-") if p][-1]
+        f.extend("wkhy=" + k for k in lex.single.get(last, ()))
+    return tuple(f)
 
 
 def _lexical(word: str, lw: str) -> list[str]:
@@ -279,6 +304,8 @@ def sentence_features(tokens: Sequence[str]) -> list[list[str]]:
                     f.append(f"{off}:gazm={marks[j]}")
                 if kbm[j]:
                     f.append(f"{off}:kbm={kbm[j]}")
+                if off in (-1, 1):
+                    f.extend(f"{off}:{x}" for x in _noun_kinds(tokens[j]))
             elif off in (-1, 1):
                 f.append(f"{off}:PAD")
         if i > 0:

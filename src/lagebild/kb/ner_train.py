@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Sequence
 
 from .ner_eval import Report, Sentence, score, to_bio
-from .ner_features import sentence_features
+from .ner_features import FEATURE_VERSION, sentence_features
 
 DEFAULT_C1 = 0.1
 DEFAULT_C2 = 0.05
@@ -24,9 +24,19 @@ class TrainResult:
     seconds: float
 
 
+def meta_path(model: str | Path) -> Path:
+    """The JSON file beside a model that records how it was trained (``<model>.json``)."""
+    p = Path(model)
+    return p.with_name(p.name + ".json")
+
+
 def train(sentences: Sequence[Sentence], out: str | Path, *, c1: float = DEFAULT_C1,
-          c2: float = DEFAULT_C2, max_iter: int = DEFAULT_MAX_ITER) -> TrainResult:
-    """Train a CRF on ``sentences`` and write the model to ``out``."""
+          c2: float = DEFAULT_C2, max_iter: int = DEFAULT_MAX_ITER,
+          sources: Sequence[str] = ()) -> TrainResult:
+    """Train a CRF on ``sentences``; write the model to ``out`` and, beside it, ``out.json``
+    with the feature version, settings and training data (the tagger checks the version)."""
+    import json
+
     import pycrfsuite
 
     if not sentences:
@@ -44,6 +54,9 @@ def train(sentences: Sequence[Sentence], out: str | Path, *, c1: float = DEFAULT
     path = Path(out)
     path.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(path))
+    meta = {"feature_version": FEATURE_VERSION, "sentences": len(sentences),
+            "c1": c1, "c2": c2, "max_iter": max_iter, "sources": list(sources)}
+    meta_path(path).write_text(json.dumps(meta, indent=1) + "\n", "utf-8")
     return TrainResult(path, len(sentences), time.perf_counter() - t0)
 
 
@@ -79,6 +92,7 @@ def cross_validate(sentences: Sequence[Sentence], workdir: str | Path, *, k: int
         preds = predict(model, parts[f])
         pairs.extend((s.tags, p) for s, p in zip(parts[f], preds))
         model.unlink(missing_ok=True)
+        meta_path(model).unlink(missing_ok=True)
     return score(pairs)
 
 

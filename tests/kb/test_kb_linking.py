@@ -148,8 +148,10 @@ class FakeTagger:
                 out.append("I-PER")
             elif t in ("Kastellan", "Meeresamt"):
                 out.append("B-PER" if t == "Kastellan" else "B-ORG")
-            elif t == "Fischerei":
+            elif t in ("Fischerei", "Bündnisrats"):
                 out.append("B-ORG")
+            elif t == "Küstenländer" and i and tokens[i - 1] == "Bündnisrats":
+                out.append("I-ORG")
             else:
                 out.append("O")
         return out
@@ -167,6 +169,19 @@ def test_ner_spans_become_entities_and_their_short_forms_follow() -> None:
     assert ("Volmar", "tarek-volmar", "rule") in got
     assert all(m.text != "Fischerei" for m in doc.mentions)  # a common noun stays unlinked
     assert doc.entities["jorin-kastellan"].type == "PER"
+
+
+def test_ner_name_before_a_known_acronym_in_brackets_is_that_entity() -> None:
+    from lagebild.kb.linker import EntityStage
+
+    stage = EntityStage(load_kb(SETTINGS), SETTINGS, _tagger=FakeTagger(), _tagger_loaded=True)
+    doc = stage(_doc("Laut dem Bericht des Bündnisrats Küstenländer (BKS) wuchs der Handel."))
+    got = [(m.text, m.entity_id) for m in doc.mentions]
+    assert ("Bündnisrats Küstenländer", "XD") in got and ("BKS", "XD") in got
+    # an acronym that does not start like the name says nothing about it
+    doc = stage(_doc("Laut dem Bericht des Bündnisrats Küstenländer (ZNA) wuchs der Handel."))
+    got = [(m.text, m.entity_id) for m in doc.mentions]
+    assert ("Bündnisrats Küstenländer", "bundnisrats-kustenlander") in got
 
 
 def test_ner_disabled_or_absent_falls_back_to_the_kb() -> None:

@@ -121,6 +121,19 @@ def _plausible_name(span: Sequence[tx.Word], label: str) -> bool:
     return not all(tx.is_common_word(w.text) for w in span)
 
 
+def _acronym_after(body: str, words: Sequence[tx.Word], hits: Sequence[Hit], b: int,
+                   text: str) -> Hit | None:
+    """The KB hit of an acronym in brackets right after a name ("Name (ACR)"), when the
+    acronym starts with the name's first letter; the name then stands for the same entity."""
+    if b >= len(words) or not words[b].sep.endswith("(") or body[words[b].end:words[b].end + 1] != ")":
+        return None
+    acr = words[b].text
+    if not (acr.isupper() and 2 <= len(acr) <= 8 and acr[0] == text[:1].upper()):
+        return None
+    return next((h for h in hits if h.first == b and h.last == b + 1
+                 and h.type in ("ORG", "MEDIA")), None)
+
+
 def _ner_hits(kb: KnowledgeBase, body: str, words: Sequence[tx.Word], hits: list[Hit],
               spans: Sequence[tuple[int, int, str]], new: dict[str, Entity],
               local: dict[str, tuple[str, str]]) -> list[Hit]:
@@ -136,6 +149,11 @@ def _ner_hits(kb: KnowledgeBase, body: str, words: Sequence[tx.Word], hits: list
         text = body[span_words[0].start:span_words[-1].end]
         if any(w.norm in local or _lookup_short(kb, w.norm) for w in span_words):
             continue  # holds a short form: resolve.shorts decides
+        known = _acronym_after(body, words, hits, b, text)
+        if known is not None:  # "des Multilateralen Überwachungsteams (MSMT)"
+            added.append(Hit(a, b, span_words[0].start, span_words[-1].end, known.entity_id,
+                             known.type, "rule", "acronym"))
+            continue
         if label not in NEW_ENTITY_TYPES or not _plausible_name(span_words, label):
             continue
         eid = tx.slug(text)

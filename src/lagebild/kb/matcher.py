@@ -29,7 +29,7 @@ class Hit:
     entity_id: str
     type: str
     source: str = "kb"  # kb | ner | rule
-    kind: str = "alias"  # name | alias | adj | short | role | typo | ner
+    kind: str = "alias"  # name | alias | adj | short | role | typo | acronym | ner
 
 
 @dataclass(frozen=True)

@@ -46,3 +46,21 @@ def ud_sentences(split: str) -> list[list[tuple[str, str, str]]]:
     if cur:
         out.append(cur)
     return out
+
+
+def germeval_sentences() -> list[list[str]]:
+    """The token lists of the GermEval 2014 NER sentences (dev, then test file)."""
+    out: list[list[str]] = []
+    for name in ("NER-de-dev.tsv", "NER-de-test.tsv"):
+        cur: list[str] = []
+        with open(shared_dir() / "data" / "germeval2014" / name, encoding="utf-8") as fh:
+            for line in fh:
+                p = line.rstrip("\n").split("\t")
+                if len(p) >= 2 and p[0].isdigit():
+                    cur.append(p[1])
+                elif not line.strip() and cur:
+                    out.append(cur)
+                    cur = []
+        if cur:
+            out.append(cur)
+    return out

@@ -8,7 +8,8 @@ left out) are scored against the true ones. Lemmas: every NOUN and PROPN word of
 The no-punctuation boundary model (``lagebild.nlp.boundary_model``) ships weights trained
 on UD GSD DEV only (``bench/nlp_sentence_model.py``): the test figures are held out, the dev
 figures are not. Both are printed with and without it (``split(text, bare=False)``).
-``--gnad`` prints every boundary the model adds on the 10kGNAD texts (news precision guard).
+``--gnad`` prints every boundary the model and the bare rules add on the 10kGNAD texts, and
+every punctuation boundary before a lower-case word (news precision guards).
 
 Usage: python bench/nlp_sentences.py [--show N] [--gnad]
 """
@@ -86,6 +87,14 @@ def main() -> None:
                 new += 1
                 print(f"  {new}: ...{text[max(0, x - 45):x]!r} | {text[x:x + 30]!r}")
         print(f"10kGNAD: {len(texts)} texts, {new} boundaries added by the model (judge each by eye)")
+        lower = 0
+        for text in texts:
+            for sp in split(text, bare=False):
+                head = text[sp.start:sp.start + 30]
+                if sp.start and head.lstrip("\"„“»«‘'`([{")[:1].islower():
+                    lower += 1
+                    print(f"  L{lower}: ...{text[max(0, sp.start - 45):sp.start]!r} | {head!r}")
+        print(f"10kGNAD: {lower} punctuation boundaries before a lower-case word (judge each by eye)")
 
 
 if __name__ == "__main__":

@@ -6,13 +6,20 @@ Plain functions (offsets are character offsets into the text given):
   headline or list item ends at its line). Inside a line a sentence ends after ``.``, ``!``,
   ``?`` or ``…`` (and any closing quotes or brackets) followed by white space, unless the
   period belongs to an abbreviation (``resources/de/abbreviations.tsv``), an initial, an
-  ordinal or a date ("am 4. Juni", "der 1. FC", "am 3.10. kam"), or the next word starts
-  in lower case. Inside a punctuated sentence a small logistic-regression model
+  ordinal or a date ("am 4. Juni", "der 1. FC", "am 3.10. kam"; but a number before an
+  article or pronoun is no ordinal: "ab dem 3. Unsere ..."), or the next word starts in
+  lower case. A lower-case start is still a new sentence after a closed quotation when a
+  new one opens („… ab.“ „wir …“) and after a period that ends a full word, not an
+  abbreviation (``abbreviations.tsv``, ``sentence-nonfinal.tsv``, word shape: "Hauptstr.").
+  An emoticon after a space (":-)", ";)") ends a sentence before a capital. Inside a
+  punctuated sentence a small logistic-regression model
   (:mod:`lagebild.nlp.boundary_model`, weights ``resources/models/sentence-boundary.tsv``)
-  adds boundaries WITHOUT punctuation (a headline or list line glued to the next sentence:
-  "Regierung will zügig entscheiden Die Regierung werde ..."). It favours precision but
-  also splits some titles ("im Film Das Boot"); setting ``[sentences] bare_boundaries =
-  false`` (default true) or ``split(text, bare=False)`` switches it off.
+  and a few rules (datelines, headings in capitals, a bracketed note or quoted headline
+  opening a sentence, a new quotation right after a closed one) add boundaries WITHOUT
+  punctuation (a headline or list line glued to the next sentence: "Regierung will zügig
+  entscheiden Die Regierung werde ..."). They favour precision but also split some titles
+  ("im Film Das Boot"); setting ``[sentences] bare_boundaries = false`` (default true) or
+  ``split(text, bare=False)`` switches them off.
 * ``tokenize(text) -> list[Token]``: spaCy's blank German tokenizer (memoised per chunk:
   :mod:`lagebild.nlp.tokenizer`), tokens
   carrying lemmas (:func:`lagebild.nlp.lemmas.lemma`) and ``is_sent_start``.
@@ -29,7 +36,7 @@ import re
 from typing import Any, Mapping
 
 from ..model import Doc, Span, Token
-from .boundary_model import boundary_model
+from .boundary_model import boundary_model, inside_quote, start_cuts, text_cuts, word_classes
 from .lemmas import lemma, memo
 from .lexicon import abbreviations, calendar, word_list
 from .tokenizer import spacy_tokenizer, token_spans
@@ -41,7 +48,9 @@ _CANDIDATE = re.compile(
 # The look-behinds come after the first character, so that the regex engine can skip
 # quickly to the candidate characters (the same matches as a look-behind in front).
 _GLUED = re.compile(r"[.!?](?<=[a-zäöüß]{2}[.!?])(?=[A-ZÄÖÜ][a-zäöüß])")  # "eingetroffen.Der"
-_COLON = re.compile(r"[:;](?<=\w[:;])(?=\s)")
+#: A colon or semicolon after a word, or an emoticon after a space: "war super :-) Wir
+#: kommen wieder" (one alternative: both start at the same characters, so the scan stays fast).
+_COLON = re.compile(r"[:;](?:(?<=\w[:;])(?=\s)|(?<=\s[:;])-?[()DP]+(?=\s))")
 #: The three kinds of candidates in one pass (they never overlap, so the matches are theirs).
 _BOUNDARY = re.compile(f"{_CANDIDATE.pattern}|{_COLON.pattern}|{_GLUED.pattern}")
 _LINE = re.compile(r"[^\n]+")
@@ -49,11 +58,23 @@ _ORDINAL = re.compile(r"\d{1,3}\.(?:\d{1,2}\.)?")
 _INITIAL = re.compile(r"[A-ZÄÖÜ]\.")
 _ATTRIBUTIVE = ("nde", "nden", "ige", "igen", "iche", "ichen", "ische", "ischen")
 _LEAD = "\"„“”»«‘’'`([{"
+_RULE_OPEN = "(„»`\""  # a sentence opening with one of these may start with a note or headline
+_TRAIL = ".,;:!?)]\"“”»«’'"
+_CLOSE_QUOTE = "\"“”»«’'"
+_OPEN_QUOTE = "\"„“»«‘'`"
+#: A full word before a period (four letters or more, one capital at most), not cut short
+#: like an abbreviation ("Hauptstr.", "Aufl.", "ursprüngl.", "Jahrh.").
+_WORD = re.compile(r"[A-ZÄÖÜa-zäöüß][a-zäöüß]{3,}(?<![bdfgkpstvwzß][lr])(?<![^aeiouäöüc]h)")
 
 
 @functools.lru_cache(maxsize=1)
 def _starters() -> frozenset[str]:
     return word_list("sentence_starters.tsv")
+
+
+@functools.lru_cache(maxsize=1)
+def _nonfinal() -> frozenset[str]:
+    return word_list("sentence-nonfinal.tsv")
 
 
 @functools.lru_cache(maxsize=1)
@@ -76,15 +97,33 @@ def _next_word(text: str, pos: int, line_end: int) -> str:
     return m.group(1) if m else ""
 
 
+def _lower_start(text: str, m: re.Match[str], raw_next: str, line_start: int) -> bool:
+    """A sentence that starts in lower case (sloppy or quoted text): after sentence
+    punctuation with a closing quote when a new quotation opens („… ab.“ „wir …“), or
+    after a period that ends a full word (not an abbreviation) ("... verkauft. danach ...")."""
+    punct = m.group(0)
+    if punct[0] in ".!?" and punct[-1] in _CLOSE_QUOTE and raw_next[:1] in _OPEN_QUOTE:
+        return True
+    if punct != ".":
+        return False
+    chunk, _ = _word_before(text, m.start() + 1, line_start)
+    word = chunk.lstrip(_LEAD)
+    return bool(_WORD.fullmatch(word[:-1])) and word not in abbreviations() \
+        and word not in _nonfinal()
+
+
 def _is_boundary(text: str, m: re.Match[str], line_start: int, line_end: int) -> bool:
     punct = m.group(0)
     if punct in (":", ";"):  # only before a word that opens a main clause
         return _next_word(text, m.end(), line_end) in _starters()
-    nxt = _next_word(text, m.end(), line_end).lstrip(_LEAD)
+    raw_next = _next_word(text, m.end(), line_end)
+    nxt = raw_next.lstrip(_LEAD)
+    if punct[0] in ":;":  # an emoticon: before a capital or at the end of the line
+        return not nxt or nxt[0].isupper()
     if not nxt:
         return m.end() >= line_end or not text[m.end():line_end].strip()
     if nxt[0].islower():
-        return False
+        return _lower_start(text, m, raw_next, line_start)
     if not punct.startswith("."):
         return True
     chunk, chunk_start = _word_before(text, m.start() + 1, line_start)
@@ -99,10 +138,16 @@ def _is_boundary(text: str, m: re.Match[str], line_start: int, line_end: int) ->
     if _INITIAL.fullmatch(chunk):
         return False
     if _ORDINAL.fullmatch(chunk):
-        if nxt.rstrip(".,").lower() in calendar() and calendar()[nxt.rstrip(".,").lower()].kind == "month":
+        month = calendar().get(nxt.rstrip(_TRAIL).lower())
+        if month is not None and month.kind == "month":
             return False
         prev, prev_start = _word_before(text, max(chunk_start - 1, line_start), line_start)
-        if prev.lower() in _ordinal_before() or prev.endswith((".", "!", "?", ":")):
+        prev = prev.lstrip(_LEAD)
+        if not prev or prev.endswith((".", "!", "?", ":")):
+            return False  # the number of a list item (at the start of a line or sentence)
+        if word_classes().get(nxt) in ("det", "pron"):
+            return True  # no ordinal before an article or pronoun: "ab dem 3. Unsere Gäste ..."
+        if prev.lower() in _ordinal_before():
             return False  # an ordinal or date, or the number of a list item
         if prev.islower() and prev.endswith(_ATTRIBUTIVE):
             return False  # "die am Donnerstag stattfindende 63. Konferenz"
@@ -134,6 +179,15 @@ def _add_stripped(text: str, a: int, b: int, out: list[Span]) -> None:
         out.append(Span(a, a + len(core)))
 
 
+def _with_rule_cuts(text: str, sp: Span, cuts: list[int], anywhere: list[int]) -> list[int]:
+    """``cuts`` plus the rule boundaries inside ``sp`` (see :mod:`.boundary_model`)."""
+    extra = start_cuts(text, sp.start, sp.end) if text[sp.start] in _RULE_OPEN else []
+    lo, hi = bisect.bisect_right(anywhere, sp.start), bisect.bisect_left(anywhere, sp.end)
+    extra += anywhere[lo:hi]
+    extra = [c for c in extra if sp.start < c < sp.end and not inside_quote(text, sp.start, c)]
+    return sorted(set(cuts).union(extra)) if extra else cuts
+
+
 def split(text: str, *, bare: bool = True) -> list[Span]:
     """Sentence spans of ``text`` (see the module docstring); ``bare=False`` leaves out
     the boundaries without punctuation (:mod:`lagebild.nlp.boundary_model`)."""
@@ -141,13 +195,17 @@ def split(text: str, *, bare: bool = True) -> list[Span]:
     for line in _LINE.finditer(text):
         if line.group(0).strip():
             out.extend(_line_sentences(text, line.start(), line.end()))
-    model = boundary_model() if bare else None
-    if model is None:
+    if not bare:
         return out
+    model = boundary_model()
     cut: list[Span] = []
+    anywhere = text_cuts(text)
     for sp in out:
         s = sp.start
-        for c in model.cuts(text, sp.start, sp.end):
+        cuts = model.cuts(text, sp.start, sp.end) if model is not None else []
+        if anywhere or text[s] in _RULE_OPEN:
+            cuts = _with_rule_cuts(text, sp, cuts, anywhere)
+        for c in cuts:
             _add_stripped(text, s, c, cut)
             s = c
         if s == sp.start:

@@ -52,15 +52,18 @@ def chunks(name: str, strip: bool = False) -> list[Chunk]:
     out: list[Chunk] = []
     for i in range(0, len(sents), 20):
         texts = [s[0][1] for s in sents[i:i + 20]]
-        if strip:
-            texts = [_END.sub("", t) or t for t in texts]
-        gold, pos = set(), 0
-        for t in texts:
-            if pos:
-                gold.add(pos)
-            pos += len(t) + 1
-        out.append((" ".join(texts), gold))
+        out.append(_chunk([_END.sub("", t) or t for t in texts] if strip else texts))
     return out
+
+
+def _chunk(texts: list[str]) -> Chunk:
+    """Sentences joined by one space, with the offsets where each later one starts."""
+    gold, pos = set(), 0
+    for t in texts:
+        if pos:
+            gold.add(pos)
+        pos += len(t) + 1
+    return " ".join(texts), gold
 
 
 _NO_SPACE_BEFORE = frozenset(".,;:!?)]…“«")
@@ -88,13 +91,8 @@ def germeval_chunks(strip: float, seed: int = 7) -> list[Chunk]:
     texts = [detokenize(toks) for toks in germeval_sentences()]
     out: list[Chunk] = []
     for i in range(0, len(texts), 20):
-        part = [(_END.sub("", t) or t) if rng.random() < strip else t for t in texts[i:i + 20]]
-        gold, pos = set(), 0
-        for t in part:
-            if pos:
-                gold.add(pos)
-            pos += len(t) + 1
-        out.append((" ".join(part), gold))
+        out.append(_chunk([(_END.sub("", t) or t) if rng.random() < strip else t
+                           for t in texts[i:i + 20]]))
     return out
 
 

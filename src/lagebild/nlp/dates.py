@@ -31,7 +31,8 @@ from typing import Any, Mapping, Sequence
 
 from ..model import DateMention, Doc, TimeValue
 from . import datecalc as dc
-from .lexicon import calendar, letter_words, qualifiers, read_tsv, word_list, word_positions
+from .anchors import anchors
+from .lexicon import calendar, digit_spans, qualifiers, read_tsv, word_list, word_positions
 from .numwords import parse_word
 
 Resolved = tuple[dc.Range | None, str] | None  # None: not a date after all
@@ -134,13 +135,8 @@ def _gates() -> dict[str, re.Pattern[str]]:
     }
 
 
-#: Digits, runs less than 90 characters apart taken together: their windows (30 characters
-#: before, 60 after) overlap and are merged anyway.
-_DIGITS = re.compile(r"\d+(?:\D{1,89}\d+)*")
-
-
 @functools.lru_cache(maxsize=1)
-def _anchor_words() -> dict[str, str]:
+def anchor_words() -> dict[str, str]:
     """Word -> anchor kind: every date expression contains one of these words (or a digit)."""
     v = _vocab()
     out: dict[str, str] = {"vor": "vor", "Vor": "vor", "Wochenende": "weekend"}
@@ -156,11 +152,12 @@ def _anchor_words() -> dict[str, str]:
 
 
 def _windows(text: str) -> list[tuple[int, int, frozenset[str]]]:
-    """Merged character windows around the anchors, with the anchor kinds in each."""
-    table = _anchor_words()
-    hits = [(m.start(), m.end(), "num") for m in _DIGITS.finditer(text)]
+    """Merged character windows around the anchors (30 characters before, 60 after: runs of
+    digits and anchor words), with the anchor kinds in each."""
+    table = anchor_words()
+    hits = [(a, b, "num") for a, b in digit_spans(text)]
     n = len(text)
-    for w in table.keys() & letter_words(text):  # the anchor words are all letters
+    for w in anchors(text)[1]:  # the anchor words are all letters
         found = word_positions(text, w)
         # as a whole word (\w+) somewhere: neither neighbour is "_" (word_positions: not alnum)
         if any((a == 0 or text[a - 1] != "_") and (a + len(w) == n or text[a + len(w)] != "_")
@@ -351,10 +348,8 @@ def find_dates(text: str, published: str | None = None) -> list[DateMention]:
     gates = _gates()
     for order, (name, rx) in enumerate(_rules()):
         need, gate = _NEEDS[name], gates.get(name)
-        if gate is not None and gate.search(text) is None:
-            continue
-        spans = [(a, b) for a, b, kinds in windows if need & kinds]
-        if gate is not None:
+        spans = [(a, b) for a, b, kinds in windows if not need.isdisjoint(kinds)]
+        if gate is not None and spans:  # only the windows (not the whole text) are searched
             spans = [(a, b) for a, b in spans if gate.search(text, a, b)]
         for m in (m for a, b in spans for m in rx.finditer(text, a, b)):
             if (m.start(), m.end(), order) in seen:

@@ -6,9 +6,10 @@ A malformed line raises :class:`LexiconError` naming ``file:line: reason``.
 from __future__ import annotations
 
 import functools
+import itertools
+import operator
 import re
 from dataclasses import dataclass
-from typing import AbstractSet, Callable
 
 from ..config import resource_path
 
@@ -130,29 +131,36 @@ def word_positions(text: str, word: str) -> list[int]:
     return out
 
 
-_LETTERS = re.compile(r"[^\W\d_]+")
+_SPACE_RUN = re.compile(r"(\s+)")  # \s is str.isspace, as str.split() and spaCy
 
 
 @functools.lru_cache(maxsize=4)
-def letter_words(text: str) -> frozenset[str]:
-    """The distinct maximal runs of letters in ``text`` (cached for the last few texts: the
-    quantity and date finders both look their anchor words up in it)."""
-    return frozenset(_LETTERS.findall(text))
+def chunks(text: str) -> tuple[tuple[str, ...], tuple[int, ...], bool]:
+    """The white-space delimited chunks of ``text`` (``text.split()``), their start offsets,
+    and whether ``text`` is the chunks joined by single spaces (then ``text.split(" ")``
+    gives the same chunks). Cached for the last few texts: the scrape repairer, the
+    tokenizer and the anchor-word look-ups share them."""
+    words = text.split()
+    if " ".join(words) == text:  # single spaces only (most texts): offsets by their lengths
+        starts = list(itertools.accumulate(map(len, words), initial=0))
+        starts = list(map(operator.add, starts, range(len(starts))))
+        del starts[-1]
+        return tuple(words), tuple(starts), True
+    parts = _SPACE_RUN.split(text)  # chunk, white space, chunk, ..., chunk (first/last may be "")
+    offsets = list(itertools.accumulate(map(len, parts), initial=0))
+    found, starts = parts[0::2], offsets[0:len(parts):2]
+    if found and not found[-1]:
+        del found[-1], starts[-1]
+    if found and not found[0]:
+        del found[0], starts[0]
+    return tuple(found), tuple(starts), False
 
 
-def memo_filter(words: AbstractSet[str], memo: tuple[set[str], set[str]],
-                keep: Callable[[str], bool], limit: int = 500_000) -> AbstractSet[str]:
-    """The words of ``words`` for which ``keep`` is true, with a per-process memo
-    ``(words seen, the kept ones among them)`` (a module's ``lru_cache``d pair of sets):
-    a text's words are looked up with set operations, and a corpus with more distinct words
-    than an ``lru_cache`` holds does not evict it. Cleared when it grows beyond ``limit``."""
-    seen, kept = memo
-    new = words - seen
-    if new:
-        if len(seen) + len(new) > limit:
-            seen.clear()
-            kept.clear()
-            new = words
-        seen.update(new)
-        kept.update(w for w in new if keep(w))
-    return words & kept
+_DIGIT_RUN = re.compile(r"\d+")
+
+
+@functools.lru_cache(maxsize=4)
+def digit_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of every maximal run of digits (``\\d+``) in ``text`` (cached for the last
+    few texts: the quantity and date finders both place windows around them)."""
+    return tuple(map(re.Match.span, _DIGIT_RUN.finditer(text)))

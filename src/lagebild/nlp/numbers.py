@@ -23,13 +23,16 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import itertools
+import operator
 import re
 from typing import Any, Mapping, NamedTuple, Sequence
 
 from ..model import Doc, Quantity, Span, Token
 from .lemmas import lemma
-from .lexicon import calendar, letter_words, memo_filter, qualifiers, units, word_list, word_positions
-from .numwords import fraction, parse_digits, parse_word, scale, vague
+from .anchors import anchors
+from .lexicon import calendar, digit_spans, qualifiers, units, word_list, word_positions
+from .numwords import fraction, is_anchor, parse_digits, parse_word, scale, vague
 
 _LEX = re.compile(
     r"(?P<num>\d{1,3}(?:(?P<sep>[.'’]|[ \u00a0\u202f](?=\d{3}(?!\d)))\d{3})(?:(?P=sep)\d{3})*"
@@ -72,6 +75,9 @@ class _Tok(NamedTuple):
     low: str
 
 
+_LOW = operator.itemgetter(4)  # _Tok.low
+
+
 @functools.lru_cache(maxsize=1)
 def _year_context() -> frozenset[str]:
     cal = {k for k, v in calendar().items() if v.kind in ("month", "season")}
@@ -83,29 +89,11 @@ def _max_qualifier_len() -> int:
     return max(len(k) for k in qualifiers())
 
 
-_DIGITS = re.compile(r"\d+")
-
-
-@functools.lru_cache(maxsize=100_000)
-def _is_anchor(word: str) -> bool:
-    """A number word, scale word or vague plural (not the article "ein")."""
-    if word.lower() in ("ein", "eine", "einen", "einem", "einer"):
-        return False
-    return parse_word(word) is not None or scale(word) is not None or vague(word) is not None
-
-
-@functools.lru_cache(maxsize=1)
-def _anchor_memo() -> tuple[set[str], set[str]]:
-    """(words seen, the anchors among them): see :func:`lagebild.nlp.lexicon.memo_filter`."""
-    return set(), set()
-
-
 _UNIT_START = frozenset("€$%")
 
 
-def _plain_year(text: str, m: re.Match[str]) -> bool:
+def _plain_year(text: str, a: int, b: int) -> bool:
     """A bare 19xx/20xx not followed by a noun or a unit symbol: a year, never a quantity."""
-    a, b = m.span()
     if b - a != 4 or text[a:a + 2] not in ("19", "20") or (a and text[a - 1] in ".,'’"):
         return False
     after = text[b:b + 2]
@@ -115,9 +103,9 @@ def _plain_year(text: str, m: re.Match[str]) -> bool:
 
 def _windows(text: str) -> list[tuple[int, int]]:
     """Merged windows around digits and number words: quantities are only looked for there."""
-    hits = [m.span() for m in _DIGITS.finditer(text)
-            if m.end() - m.start() != 4 or not _plain_year(text, m)]  # a year has four digits
-    for w in memo_filter(letter_words(text), _anchor_memo(), _is_anchor):
+    hits = [(a, b) for a, b in digit_spans(text)
+            if b - a != 4 or not _plain_year(text, a, b)]  # a year has four digits
+    for w in anchors(text)[0]:
         hits.extend((a, a + len(w)) for a in word_positions(text, w))
     hits.sort()
     out: list[tuple[int, int]] = []
@@ -131,38 +119,100 @@ def _windows(text: str) -> list[tuple[int, int]]:
     return out
 
 
+#: :data:`_LEX` with the white space before a token and without groups, for ``findall`` (a
+#: list of strings): the same tokens, as every non-space character starts one. The grouped
+#: number is spelt out per separator instead of the back-reference (the same matches: the
+#: separator is one character, so only its branch can match).
+_LEX_FLAT = re.compile(
+    r"\s*(?:\d{1,3}(?:(?:\.\d{3})+|(?:'\d{3})+|(?:’\d{3})+"
+    r"|(?: (?=\d{3}(?!\d))\d{3})(?: \d{3})*|(?:\u00a0(?=\d{3}(?!\d))\d{3})(?:\u00a0\d{3})*"
+    r"|(?:\u202f(?=\d{3}(?!\d))\d{3})(?:\u202f\d{3})*)"
+    r"(?:,\d+)?(?![\d])|\d+(?:,\d+)?(?:[.:/]\d+)*"
+    r"|[^\W\d_]+(?:-[^\W\d_]+)*"
+    r"|[%€$]"
+    r"|\S)"
+)
+
+
+@functools.lru_cache(maxsize=10_000)
+def _kind(ch: str) -> str:
+    """Token kind of a token starting with ``ch`` (as :data:`_LEX`'s groups decide it)."""
+    m = _LEX.match(ch)
+    return m.lastgroup if m is not None and m.lastgroup != "sep" else "num"  # type: ignore[return-value]
+
+
+def _may_start(word: str) -> bool:
+    """A token a quantity can start at: a number, a number word or "ein..." (see :func:`_lex`)."""
+    kind = _kind(word[0])
+    if kind == "num":
+        return True
+    return kind == "word" and (word.lower().startswith("ein") or is_anchor(word))
+
+
+_MEMO_MAX = 500_000
+
+
+@functools.lru_cache(maxsize=1)
+def _start_memo() -> dict[str, bool]:
+    """token -> :func:`_may_start` (a plain dict: faster than an ``lru_cache`` for the many
+    tokens of a text; cleared beyond 500,000 tokens)."""
+    return {}
+
+
+def _may_start_all(words: Sequence[str]) -> list[bool]:
+    """:func:`_may_start` of every token, memoised."""
+    memo = _start_memo()
+    flags = list(map(memo.get, words))
+    if None in flags:
+        new = {w for w, f in zip(words, flags) if f is None}
+        if len(memo) + len(new) > _MEMO_MAX:
+            memo.clear()
+            new = set(words)
+        memo.update(zip(new, map(_may_start, new)))
+        flags = list(map(memo.__getitem__, words))
+    return flags
+
+
 def _lex(text: str, pos: int = 0, endpos: int | None = None) -> tuple[list[_Tok], list[int]]:
     """Tokens of ``text[pos:endpos]``: numbers, words (an abbreviation such as "Mio." with
     its period), symbols, other characters; a number inside a phone number is ``phone``.
-    Also the indices of the tokens a quantity can start at (numbers, number words, "ein...")."""
+    Also the indices of the tokens a quantity can start at (numbers, number words, "ein...").
+
+    Built with C-level maps over ``findall`` (no Python code per token)."""
     endpos = len(text) if endpos is None else endpos
-    phones = [(m.start(), m.end()) for m in _PHONE.finditer(text, pos, endpos)
-              if sum(c.isdigit() for c in m.group(0)) >= 6]
-    toks: list[_Tok] = []
-    starters: list[int] = []
-    append, new = toks.append, tuple.__new__  # hot loop: locals; _Tok without its __new__
-    absorbed = -1  # end of the last word that took its period: the period is no token then
-    for m in _LEX.finditer(text, pos, endpos):
-        kind = m.lastgroup
-        a, b = m.span()
-        if a < absorbed:
-            continue
-        if kind == "word":
-            if text[b:b + 1] == "." and text[a:b].lower() in _PERIOD_WORDS:
-                b = absorbed = b + 1
-            word = text[a:b]
-            low = word.lower()
-            if low.startswith("ein") or _is_anchor(word):
-                starters.append(len(toks))
-        else:
-            if kind == "num" or kind == "sep":
-                kind = "phone" if phones and any(p <= a < q for p, q in phones) else "num"
-                if kind == "num":
-                    starters.append(len(toks))
-            word = text[a:b]
-            low = word.lower()
-        append(new(_Tok, (kind, word, a, b, low)))
-    return toks, starters
+    found = _LEX_FLAT.findall(text, pos, endpos)  # white space + token
+    if not found:
+        return [], []
+    words = list(map(str.lstrip, found))
+    lens = list(map(len, words))
+    ends = list(itertools.accumulate(map(len, found), initial=pos))
+    del ends[0]
+    starts = list(map(operator.sub, ends, lens))
+    lows = list(map(str.lower, words))
+    if not _PERIOD_WORDS.isdisjoint(lows):  # "Mio.": the word takes its period
+        for k in reversed([k for k, low in enumerate(lows) if low in _PERIOD_WORDS]):
+            b = ends[k]
+            if text[b:b + 1] == "." and _kind(words[k][0]) == "word":
+                words[k] += "."
+                lows[k] += "."
+                ends[k] = b + 1
+                if k + 1 < len(starts) and starts[k + 1] == b:
+                    del words[k + 1], lows[k + 1], starts[k + 1], ends[k + 1]
+    kinds = list(map(_kind, map(operator.itemgetter(0), words)))
+    flags = _may_start_all(words)
+    phones = _phones(text, pos, endpos)
+    if phones:
+        for k, (kind, a) in enumerate(zip(kinds, starts)):
+            if kind == "num" and any(p <= a < q for p, q in phones):
+                kinds[k], flags[k] = "phone", False
+    toks = list(map(tuple.__new__, itertools.repeat(_Tok), zip(kinds, words, starts, ends, lows)))
+    return toks, list(itertools.compress(range(len(toks)), flags))
+
+
+def _phones(text: str, pos: int, endpos: int) -> list[tuple[int, int]]:
+    """Phone numbers in ``text[pos:endpos]`` (at least six digits)."""
+    return [(m.start(), m.end()) for m in _PHONE.finditer(text, pos, endpos)
+            if sum(c.isdigit() for c in m.group(0)) >= 6]
 
 
 def _is_capitalised(t: _Tok) -> bool:
@@ -225,8 +275,8 @@ def _scaled(toks: list[_Tok], i: int, value: float) -> tuple[float, int]:
 def _qualifier(toks: list[_Tok], i: int) -> tuple[str, int] | None:
     table = qualifiers()
     for n in range(min(_max_qualifier_len(), i), 0, -1):
-        words = tuple(t.low for t in toks[i - n:i])
-        if all(t.kind == "word" or t.text == "." for t in toks[i - n:i]) and words in table:
+        words = tuple(map(_LOW, toks[i - n:i]))
+        if words in table and all(t.kind == "word" or t.text == "." for t in toks[i - n:i]):
             return table[words], i - n
     return None
 

@@ -90,6 +90,15 @@ def fraction(word: str) -> float | None:
     return number_words().get("fraction", {}).get(word.lower())
 
 
+@functools.lru_cache(maxsize=100_000)
+def is_anchor(word: str) -> bool:
+    """A number word, scale word or vague plural (not the article "ein"): a quantity may be
+    near (see :mod:`lagebild.nlp.numbers`)."""
+    if word.lower() in ("ein", "eine", "einen", "einem", "einer"):
+        return False
+    return parse_word(word) is not None or scale(word) is not None or vague(word) is not None
+
+
 def parse_number(text: str) -> float | None:
     """Value of a digit string or a number word, else None."""
     text = text.strip()

@@ -28,13 +28,13 @@ import itertools
 import math
 import operator
 import re
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Mapping, Sequence
 
 from ..model import Doc, Repair
 from .lemmas import dictionary, frequency, frequency_table
-from .lexicon import memo_filter, word_list, word_positions
+from .chunkfacts import facts
+from .lexicon import chunks, word_list, word_positions
 
-_FIRST = operator.itemgetter(slice(0, 1))
 _EDGE = "\"'„“”»«‚‘’.,;:!?()[]"
 _STRAY_S = re.compile(r"([A-ZÄÖÜ](?<![\w-][A-ZÄÖÜ])[a-zäöüß]{2,}) s(?=[ ,.;:])")
 _FUSED = re.compile(r"([A-ZÄÖÜ](?<![\w-][A-ZÄÖÜ])[a-zäöüß]{9,}) ([a-zäöüß]+)(?![\w-])")
@@ -73,39 +73,69 @@ def _known(word: str) -> bool:
     return zipf(word) > 0 or _in_dict(word)
 
 
-@functools.lru_cache(maxsize=1)
-def _word_memo() -> tuple[set[str], set[str]]:
-    """(words seen, the unknown ones among them): see :func:`lagebild.nlp.lexicon.memo_filter`."""
-    return set(), set()
-
-
 def _unknown(word: str) -> bool:
     """Neither a frequent word (wordfreq) nor a dictionary form, and all letters."""
     return word.casefold() not in frequency_table() and word.isalpha() and not _in_dict(word)
 
 
+_MEMO_MAX = 500_000
+
+
+@functools.lru_cache(maxsize=1)
+def _chunk_memo() -> dict[str, int]:
+    """part -> :func:`chunk_code` for texts not spaced by single spaces (a per-process
+    memo; cleared beyond 500,000 parts)."""
+    return {}
+
+
+def chunk_code(chunk: str) -> int:
+    """Of the chunk without its edge punctuation, bits: 1 an unknown word (:func:`_unknown`),
+    2 a lower-case noun (:func:`_lower_noun`), 4 all letters and not :func:`_known` (with
+    wordfreq's data the same words as 1)."""
+    word = chunk.strip(_EDGE)
+    return int(_unknown(word)) | 2 * int(_lower_noun(word)) | 4 * int(word.isalpha() and not _known(word))
+
+
+_CODE = operator.attrgetter("code")
+
+
+def _codes(parts: list[str]) -> list[int]:
+    """:func:`chunk_code` of every part, memoised."""
+    memo = _chunk_memo()
+    codes = list(map(memo.get, parts, itertools.repeat(-1)))  # -1: not seen yet
+    if -1 in codes:
+        new = {p for p, c in zip(parts, codes) if c == -1}
+        if len(memo) + len(new) > _MEMO_MAX:
+            memo.clear()
+            new = set(parts)
+        memo.update(zip(new, map(chunk_code, new)))
+        codes = list(map(memo.__getitem__, parts))
+    return codes
+
+
 def _split_repairs(text: str, protected: frozenset[str], gain: float) -> Iterable[Repair]:
     freq = frequency_table()
-    parts = list(map(str.strip, text.split(" "), itertools.repeat(_EDGE)))
-    unknown = memo_filter(set(parts), _word_memo(), _unknown)
-    # Candidate pairs (i, i + 1), found with C-level maps: a part is unknown, or the two
-    # parts joined are a known word. The full condition is checked below on these few.
-    n = len(parts)
-    cand = set(itertools.compress(range(n), map(unknown.__contains__, parts))) if unknown else set()
+    words, _, single = chunks(text)
+    if single:  # the parts are the chunks: their codes are memoised with their other facts
+        raw: Sequence[str] = words
+        codes = list(map(_CODE, facts(text)))
+    else:  # the parts of text.split(" ") ("" between two spaces, line breaks inside)
+        raw = text.split(" ")
+        codes = _codes(raw)
+    n = len(raw)
+    hits = list(itertools.compress(range(n), codes))
+    # Candidate pairs (i, i + 1): a part is unknown or not known, or the second part is a
+    # noun written in lower case. _split_one joins a pair only when a part is "broken": not
+    # known, or the second one such a noun; so no other pair can give a repair. The full
+    # condition (that of all pairs) is checked below on these few.
+    cand = set(hits)
     cand |= {i - 1 for i in cand}
-    firsts = list(map(_FIRST, parts))
-    alpha = list(map(str.isalpha, parts))
-    both = operator.and_
-    upper_lower = itertools.compress(range(n - 1), map(
-        both, map(both, map(str.isupper, firsts), map(str.islower, itertools.islice(firsts, 1, None))),
-        map(both, alpha, itertools.islice(alpha, 1, None))))
-    cand.update(i for i in upper_lower if (parts[i] + parts[i + 1]).casefold() in freq)
     pairs = set()
     for i in cand:
         if 0 <= i < n - 1:
-            a, b = parts[i], parts[i + 1]
+            a, b = raw[i].strip(_EDGE), raw[i + 1].strip(_EDGE)
             if b[:1].islower() and (
-                    b in unknown or a in unknown or (a[:1].isupper() and (a + b).casefold() in freq)) \
+                    codes[i + 1] & 1 or codes[i] & 1 or (a[:1].isupper() and (a + b).casefold() in freq)) \
                     and a.isalpha() and b.isalpha() and len(a) > 1:
                 pairs.add((a, b))
     for a, b in sorted(pairs):

@@ -12,8 +12,11 @@ of a year or of a month), year. ``published`` is an ISO 8601 string or None; wit
 relative expression (or a day without a year) keeps ``start``/``end`` None, never today.
 
 Conventions: a weekday ("am Dienstag", "am Dienstagabend") is the last such day on or before
-publication, "am (vergangenen) Wochenende" the last Saturday-Sunday; a month
-or season without a year ("im August", "im Frühjahr") lies in the publication year;
+publication, or the next one when its sentence is in the future ("will", "soll", "wird":
+:mod:`lagebild.nlp.tense`); "am (vergangenen) Wochenende" the last Saturday-Sunday; a month
+or season without a year ("im August", "im Frühjahr") lies in the publication year, except a
+month after the publication month in a past-tense sentence (last year's) or one before it in
+a future sentence (next year's);
 "vergangenen Herbst" is the last autumn that ended before publication; seasons are
 meteorological (see :mod:`lagebild.nlp.datecalc`). A leading preposition ("seit", "im")
 belongs to the mention's text. The words are data (``resources/de/relative_dates.tsv``,
@@ -34,6 +37,7 @@ from . import datecalc as dc
 from .anchors import anchors
 from .lexicon import calendar, digit_spans, qualifiers, read_tsv, word_list, word_positions
 from .numwords import parse_word
+from .tense import sentence_tense
 
 Resolved = tuple[dc.Range | None, str] | None  # None: not a date after all
 
@@ -248,7 +252,14 @@ def _resolve(name: str, m: re.Match[str], text: str, pub: dt.date | None) -> Res
             elif off > 0 and mo <= pub.month:  # type: ignore[union-attr]
                 yr += 1
             return dc.month(yr, mo), "month"
-        return dc.month(_year_of(g, pub), mo), "month"  # type: ignore[arg-type]
+        yr = _year_of(g, pub)
+        if pub is not None and not (named or g.get("ymod") or g.get("ythis")) and mo != pub.month:
+            tense = sentence_tense(text, m.start(), m.end())
+            if tense == "past" and mo > pub.month:
+                yr = pub.year - 1  # "Im November stieg ...", published in January
+            elif tense == "future" and mo < pub.month:
+                yr = pub.year + 1  # "Im März soll ... beginnen", published in June
+        return dc.month(yr, mo), "month"  # type: ignore[arg-type]
     if name == "season":
         if not (g.get("prep") or g.get("mod") or named or g.get("ymod")):
             return None  # "Ron Sommer", "Minister Winter"
@@ -286,7 +297,10 @@ def _resolve(name: str, m: re.Match[str], text: str, pub: dt.date | None) -> Res
             return None
         if pub is None:
             return None, "day"
-        return dc.day(dc.weekday_before(pub, _cal(g["wd"]), _modval(g.get("mod")) or 0)), "day"
+        wd, off = _cal(g["wd"]), _modval(g.get("mod")) or 0
+        if not off and pub.weekday() != wd and sentence_tense(text, m.start(), m.end()) == "future":
+            off = 1  # "Am Donnerstag will der Rat entscheiden": the coming Thursday
+        return dc.day(dc.weekday_before(pub, wd, off)), "day"
     if name == "weekend":
         if not (g.get("prep") or g.get("mod")):
             return None  # "am ersten Wochenende"
@@ -318,6 +332,11 @@ def _resolve(name: str, m: re.Match[str], text: str, pub: dt.date | None) -> Res
         if gran == "day" and word[0].isupper() and not _sentence_start(text, m.start("dei")):
             return None  # "am Morgen", "Heute" as a title
         if gran == "day" and g.get("prep") and g["prep"].lower() == "am":
+            return None
+        if word.lower() == "heute" and text[:m.start("dei")].rstrip().lower().endswith(" von") \
+                and not text[m.end():m.end() + 4].lower().startswith((" an", " ab")):
+            return None  # "die Jugend von heute", "von heute auf morgen": no day
+        if word.lower() == "morgen" and re.search(r"\bvon\s+heute\s+auf\s*$", text[:m.start("dei")], re.I):
             return None
         return (dc.shift(pub, gran, int(off)) if pub else None), gran
     if name == "year":

@@ -32,7 +32,7 @@ from ..model import Doc, Quantity, Span, Token
 from .lemmas import lemma
 from .anchors import anchors
 from .lexicon import calendar, digit_spans, qualifiers, units, word_list, word_positions
-from .numwords import fraction, is_anchor, parse_digits, parse_word, scale, vague
+from .numwords import fraction, is_anchor, parse_digits, parse_word, part, scale, vague
 
 _LEX = re.compile(
     r"(?P<num>\d{1,3}(?:(?P<sep>[.'’]|[ \u00a0\u202f](?=\d{3}(?!\d)))\d{3})(?:(?P=sep)\d{3})*"
@@ -252,6 +252,8 @@ def _core(toks: list[_Tok], i: int, starts: set[int], ends: set[int]) -> tuple[f
             j += 1
         if j < len(toks) and toks[j].kind == "word" and scale(toks[j].text) is not None:
             return (frac or 1.0), j, False  # "eine Million", "ein Dutzend", "eine halbe Milliarde"
+        if frac is None and j < len(toks) and toks[j].kind == "word" and part(toks[j].text):
+            return 1.0, j, False  # "ein Drittel": the share is read by the caller
         return None  # the article
     v = vague(t.text)
     if v is not None and (t.text[0].isupper()):
@@ -312,11 +314,38 @@ def _year_like(toks: list[_Tok], i: int, value: float, j: int) -> bool:
                                                             and nxt.low not in calendar())))
 
 
+@functools.lru_cache(maxsize=1)
+def _label_nouns() -> frozenset[str]:
+    """Nouns that make the number after them a label ("Artikel 5"): number_labels.tsv."""
+    return word_list("number_labels.tsv")
+
+
+@functools.lru_cache(maxsize=1)
+def _preposition_verbs() -> frozenset[str]:
+    """Verbs taking "über" as a preposition ("verfügt über"): preposition_verbs.tsv."""
+    return word_list("preposition_verbs.tsv")
+
+
+def _preposition_uber(toks: list[_Tok], k: int) -> bool:
+    """Whether "über" at token ``k`` belongs to a verb before it ("verfügt [nach eigenen
+    Angaben] über 1.300 Panzer") rather than meaning "more than"."""
+    verbs = _preposition_verbs()
+    for t in toks[max(0, k - 5):k][::-1]:
+        if t.kind == "punct" and t.text != ".":
+            return False
+        if t.kind == "word" and t.text.islower() and lemma(t.text).lower() in verbs:
+            return True
+    return False
+
+
 def _identifier(toks: list[_Tok], i: int, j: int, starts: set[int]) -> bool:
     """``Resolution 2397 des ...``, ``Artikel 5``: a number naming something after a noun."""
     if i == 0 or toks[i].kind != "num":
         return False
     prev = toks[i - 1]
+    label = prev.low if prev.text != "." or i < 2 else toks[i - 2].low + "."
+    if label in _label_nouns():
+        return True
     if not _is_capitalised(prev) or _unit_of(prev.text) or prev.start in starts:
         return False
     nxt = toks[j] if j < len(toks) else None
@@ -380,6 +409,11 @@ def _scan(text: str, toks: list[_Tok], starters: list[int], starts: set[int], en
             continue
         value, j, is_vague = core
         value, j = _scaled(toks, j, value)
+        share = None
+        if not is_vague and j < len(toks) and toks[j].kind == "word" and toks[j].text[0].isupper():
+            share = part(toks[j].text)  # "zwei Drittel", "drei Viertel"
+            if share is not None:
+                value, j = value * share, j + 1
         if j < len(toks) and toks[j].low in _TIME_WORDS or \
                 (not is_vague and (_year_like(toks, i, value, j) or _identifier(toks, i, j, starts))):
             resume = j
@@ -409,7 +443,8 @@ def _scan(text: str, toks: list[_Tok], starters: list[int], starts: set[int], en
             value = (low + high) / 2 if low is not None and high is not None else value
         else:
             q = _qualifier(toks, first)
-            if q is not None:
+            if q is not None and not (toks[q[1]].low == "über" and q[1] == first - 1
+                                      and _preposition_uber(toks, q[1])):
                 qualifier, first = q
         unit = None
         if first >= 1 and toks[first - 1].kind == "sym":
@@ -419,7 +454,7 @@ def _scan(text: str, toks: list[_Tok], starters: list[int], starts: set[int], en
         if counts and counts.lower() in _time_units() and first >= 1 and toks[first - 1].low in _TEMPORAL:
             resume = max(end, i + 1)  # "vor zwei Jahren", "seit drei Wochen": a date, not a quantity
             continue
-        unit = unit or tail_unit or "item"
+        unit = unit or ("share" if share is not None else tail_unit) or "item"
         a, b = toks[first].start, toks[end - 1].end
         out.append(Quantity(text[a:b], float(value), low, high, unit, qualifier, a, b, counts))
         resume = max(j, i + 1)

@@ -90,13 +90,19 @@ def fraction(word: str) -> float | None:
     return number_words().get("fraction", {}).get(word.lower())
 
 
+def part(word: str) -> float | None:
+    """The share a fraction noun names ("Drittel" -> 1/3), else None."""
+    return number_words().get("part", {}).get(word.lower())
+
+
 @functools.lru_cache(maxsize=100_000)
 def is_anchor(word: str) -> bool:
-    """A number word, scale word or vague plural (not the article "ein"): a quantity may be
-    near (see :mod:`lagebild.nlp.numbers`)."""
+    """A number word, scale word, vague plural or fraction noun (not the article "ein"): a
+    quantity may be near (see :mod:`lagebild.nlp.numbers`)."""
     if word.lower() in ("ein", "eine", "einen", "einem", "einer"):
         return False
-    return parse_word(word) is not None or scale(word) is not None or vague(word) is not None
+    return (parse_word(word) is not None or scale(word) is not None or vague(word) is not None
+            or part(word) is not None)
 
 
 def parse_number(text: str) -> float | None:

@@ -17,6 +17,7 @@ from .lexicon import read_tsv
 
 _SENT_END = re.compile(r"[.!?\n]\s")
 _WORD = re.compile(r"[^\W\d_]+")
+_REACH = 400
 
 
 @functools.lru_cache(maxsize=1)
@@ -58,11 +59,11 @@ def sentence_tense(text: str, start: int, end: int) -> str | None:
 
     A future cue wins over a past one only when no past cue is present; both present (or
     neither) gives ``None``."""
-    a = 0
-    for m in _SENT_END.finditer(text, 0, start):
+    a = lo = max(0, start - _REACH)  # a sentence is looked at within _REACH characters
+    for m in _SENT_END.finditer(text, lo, start):
         a = m.end()
-    m = _SENT_END.search(text, end)
-    b = m.start() + 1 if m else len(text)
+    m = _SENT_END.search(text, end, end + _REACH)
+    b = m.start() + 1 if m else min(len(text), end + _REACH)
     cues = _cues()
     future = past = False
     for w in _WORD.findall(text, a, b):

@@ -94,11 +94,9 @@ def _label(e: Mapping[str, Any]) -> str:
 def tally_article(tally: EventTally, key: str, gold_events: Sequence[Mapping[str, Any]],
                   mine: Sequence[Mapping[str, Any]],
                   entities: Mapping[str, Mapping[str, Any]]) -> None:
-    req = [g for g in gold_events if not g.get("optional")]
-    opt = [g for g in gold_events if g.get("optional")]
-    tally.n_gold += len(req)
-    for g in req:
-        hits = [e for e in mine if matches(g, e)]
+    pairs, right, extra = match_gold(gold_events, mine)
+    tally.n_gold += len(pairs)
+    for g, hits in pairs:
         if hits:
             tally.found += 1
         else:
@@ -114,7 +112,6 @@ def tally_article(tally: EventTally, key: str, gold_events: Sequence[Mapping[str
             tally.check("time", any(time_ok(g, e) for e in hits))
         if g.get("place"):
             tally.check("place", any(place_ok(g, e, entities) for e in hits))
-    right, extra = judge_distinct(req, opt, mine)
     tally.right += len(right)
     tally.n_sys += len(right) + len(extra)
     tally.wrong.extend(f"{key[:3]}: {_label(e)}" for e in extra)
@@ -123,6 +120,20 @@ def tally_article(tally: EventTally, key: str, gold_events: Sequence[Mapping[str
 def event_key(e: Mapping[str, Any]) -> tuple[Any, ...]:
     """What makes two coded events the same for precision: (type, actor, target, item)."""
     return (e.get("type"), country(e.get("actor")), country(e.get("target")), category(e.get("item")))
+
+
+Event = Mapping[str, Any]
+
+
+def match_gold(gold: Sequence[Event], mine: Sequence[Event],
+               ) -> tuple[list[tuple[Event, list[Event]]], list[Event], list[Event]]:
+    """Each required gold event with the system events matching it, then the distinct system
+    events judged right and extra (:func:`judge_distinct`); optional gold events are only
+    used for that judgement."""
+    req = [g for g in gold if not g.get("optional")]
+    opt = [g for g in gold if g.get("optional")]
+    right, extra = judge_distinct(req, opt, mine)
+    return [(g, [e for e in mine if matches(g, e)]) for g in req], right, extra
 
 
 def judge_distinct(req: Sequence[Mapping[str, Any]], opt: Sequence[Mapping[str, Any]],

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
-from ..evaluate.events_score import event_key, judge_distinct, matches
+from ..evaluate.events_score import event_key, match_gold
 from ..model import Entity, Mention
 
 ADJ_ENDINGS = ("e", "en", "er", "es", "em")
@@ -157,11 +157,9 @@ def _attr_ok(want: str, a: Mapping[str, Any] | None) -> bool:
 
 def score_case(sc: Score, label: str, gold: Sequence[Mapping[str, Any]],
                mine: Sequence[Mapping[str, Any]]) -> None:
-    req = [g for g in gold if not g.get("optional")]
-    opt = [g for g in gold if g.get("optional")]
-    sc.gold += len(req)
-    for g in req:
-        hits = [e for e in mine if matches(g, e)]
+    pairs, right, extra = match_gold(gold, mine)
+    sc.gold += len(pairs)
+    for g, hits in pairs:
         if hits:
             sc.found += 1
         else:
@@ -178,7 +176,6 @@ def score_case(sc: Score, label: str, gold: Sequence[Mapping[str, Any]],
             if hits and not good:
                 sc.wrong.append(f"{label}: {g['type']} {name}: want {g[name]!r}, got "
                                 f"{[e.get(name) for e in hits]!r}")
-    right, extra = judge_distinct(req, opt, mine)
     sc.right += len(right)
     sc.system += len(right) + len(extra)
     sc.false_events.extend(f"{label}: {event_key(e)}" for e in extra)

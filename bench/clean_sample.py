@@ -20,7 +20,9 @@ from lagebild.ingest import iter_inputs
 from lagebild.model import Doc, RawDoc
 from lagebild.pipeline import StageFailure
 
-META_KEYS = ("title", "author", "published", "outlet")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from clean_common import CleanTally, compare_article  # noqa: E402
+
 
 
 def key_of(source: str, root: Path) -> str:
@@ -51,7 +53,7 @@ def main() -> int:
         except StageFailure as exc:
             got[key_of(item.source, root)] = f"rejected:{exc.reason}"
     dt = time.perf_counter() - t0
-    left, lost, bad, n_meta, ok_meta, teaser_bad, other = [], [], [], 0, 0, [], []
+    tally, teaser_bad, other = CleanTally(), [], []
     for name, g in gold.items():
         a = got.get(name)
         if g.get("status") == "rejected":
@@ -61,50 +63,23 @@ def main() -> int:
         if a is None or isinstance(a, str):
             other.append(f"{name}: not stored ({a})")
             continue
-        body = a.body
-        left += [f"{name}: {s!r}" for s in g.get("boilerplate_removed", []) if s in body]
-        lost += [f"{name}: {s!r}" for s in g.get("kept", []) if s not in body]
+        compare_article(tally, name, a, g)
         md = g.get("metadata", {})
-        for k in META_KEYS:
-            if k in md:
-                n_meta += 1
-                val = getattr(a, k)
-                if k == "published" and val and md[k] and len(val) > len(md[k]):
-                    val = val[: len(md[k])]  # gold gives local time without offset
-                if val == md[k]:
-                    ok_meta += 1
-                else:
-                    bad.append(f"{name} {k}: got {getattr(a, k)!r}, want {md[k]!r}")
-        if "image_credit" in md:
-            n_meta += 1
-            if md["image_credit"] in a.image_credits:
-                ok_meta += 1
-            else:
-                bad.append(f"{name} image_credit: got {a.image_credits!r}, want {md['image_credit']!r}")
         for k in ("tags", "best_reference", "further_sources"):
             if k in md:
-                n_meta += 1
                 val = list(getattr(a, k)) if k != "best_reference" else a.best_reference
-                if val == md[k]:
-                    ok_meta += 1
-                else:
-                    bad.append(f"{name} {k}: got {val!r}, want {md[k]!r}")
+                tally.meta(val == md[k], f"{name} {k}: got {val!r}, want {md[k]!r}")
         if "place_of_event" in md:
-            n_meta += 1
             txt = a.place_of_event.text if a.place_of_event else None
             cc = a.place_of_event.country if a.place_of_event else None
-            if txt == md["place_of_event"].get("text") and cc == md["place_of_event"].get("country", cc):
-                ok_meta += 1
-            else:
-                bad.append(f"{name} place_of_event: got {txt!r} ({cc}), want {md['place_of_event']!r}")
+            tally.meta(txt == md["place_of_event"].get("text") and cc == md["place_of_event"].get("country", cc),
+                       f"{name} place_of_event: got {txt!r} ({cc}), want {md['place_of_event']!r}")
         if "related_teasers" in g and len(a.related_teasers) != g["related_teasers"]:
             teaser_bad.append(f"{name}: {len(a.related_teasers)} teasers, want {g['related_teasers']}: {list(a.related_teasers)}")
         if a.language != g.get("language", "de"):
             other.append(f"{name}: language {a.language}, want {g.get('language', 'de')}")
     print(f"sample inputs: {len(got)} in {dt:.2f} s")
-    print(f"boilerplate left: {len(left)}" + "".join(f"\n  {x}" for x in left))
-    print(f"kept snippets lost: {len(lost)}" + "".join(f"\n  {x}" for x in lost))
-    print(f"metadata equal: {ok_meta}/{n_meta}" + "".join(f"\n  {x}" for x in bad))
+    print("\n".join(tally.lines()))
     print(f"teaser counts wrong: {len(teaser_bad)}" + "".join(f"\n  {x}" for x in teaser_bad))
     print(f"other problems: {len(other)}" + "".join(f"\n  {x}" for x in other))
     if args.show:

@@ -23,8 +23,10 @@ from lagebild.clean import cleaner, extract
 from lagebild.config import load_settings
 from lagebild.model import Doc, RawDoc
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from clean_common import CleanTally, compare_article  # noqa: E402
+
 SHARED = Path(os.environ.get("LAGEBILD_SHARED", Path(__file__).resolve().parents[1] / ".." / "shared"))
-META_KEYS = ("title", "author", "published", "outlet")
 
 
 def main() -> int:
@@ -38,7 +40,7 @@ def main() -> int:
     gold = yaml.safe_load(gold_file.read_text("utf-8"))["seeds"]
     settings = load_settings()
     ex, cl = extract.make_stage(settings), cleaner.make_stage(settings)
-    left, lost, meta_ok, meta_n, meta_bad = [], [], 0, 0, []
+    tally = CleanTally()
     t0 = time.perf_counter()
     arts = {}
     for name, g in gold.items():
@@ -47,31 +49,13 @@ def main() -> int:
         a = doc.article
         assert a is not None
         arts[name] = a
-        left += [f"{name[:3]}: {s!r}" for s in g.get("boilerplate_removed", []) if s in a.body]
-        lost += [f"{name[:3]}: {s!r}" for s in g.get("kept", []) if s not in a.body]
-        md = g.get("metadata", {})
-        for key in META_KEYS:
-            if key in md:
-                meta_n += 1
-                got = getattr(a, key)
-                if got == md[key]:
-                    meta_ok += 1
-                else:
-                    meta_bad.append(f"{name[:3]} {key}: got {got!r}, gold {md[key]!r}")
-        if "image_credit" in md:
-            meta_n += 1
-            if md["image_credit"] in a.image_credits:
-                meta_ok += 1
-            else:
-                meta_bad.append(f"{name[:3]} image_credit: got {a.image_credits!r}, gold {md['image_credit']!r}")
+        compare_article(tally, name[:3], a, g)
         for rep in g.get("repairs", []):
             if ".com" in rep["broken"] and rep["broken"] in a.body:
-                left.append(f"{name[:3]}: glued credit {rep['broken']!r}")
+                tally.left.append(f"{name[:3]}: glued credit {rep['broken']!r}")
     dt = time.perf_counter() - t0
     print(f"seeds cleaned: {len(arts)} in {dt:.2f} s")
-    print(f"boilerplate left: {len(left)}" + "".join(f"\n  {x}" for x in left))
-    print(f"kept snippets lost: {len(lost)}" + "".join(f"\n  {x}" for x in lost))
-    print(f"metadata equal to gold: {meta_ok}/{meta_n}" + "".join(f"\n  {x}" for x in meta_bad))
+    print("\n".join(tally.lines()))
     for name, g in gold.items():
         want = g.get("related_teasers")
         if want is not None:

@@ -17,6 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterator
 
 from ..config import resource_path
 
@@ -114,18 +115,28 @@ def write_place_names(out: str | Path) -> int:
     return len(names)
 
 
+def data_rows(path: str | Path, ncols: int) -> Iterator[tuple[int, list[str]]]:
+    """``(line number, columns)`` of a tab-separated data file; blank and ``#`` lines are
+    skipped; a line without ``ncols`` non-empty columns fails with ``file:line``."""
+    with open(path, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            line = line.rstrip("\n")
+            if not line.strip() or line.startswith("#"):
+                continue
+            cols = line.split("\t")
+            if len(cols) != ncols or not all(cols):
+                raise ValueError(f"{path}:{n}: expected {ncols} non-empty tab-separated "
+                                 f"columns, got {line!r}")
+            yield n, cols
+
+
 def read_place_names(path: str | Path) -> set[str]:
     """Load a one-name-a-line place file; ``#`` lines are comments."""
-    p = Path(path)
     out: set[str] = set()
-    with open(p, encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            name = line.rstrip("\n")
-            if not name.strip() or name.startswith("#"):
-                continue
-            if "\t" in name or name != name.strip():
-                raise ValueError(f"{p}:{n}: expected one place name a line, got {name!r}")
-            out.add(name)
+    for n, (name,) in data_rows(path, 1):
+        if name != name.strip():
+            raise ValueError(f"{path}:{n}: expected one place name a line, got {name!r}")
+        out.add(name)
     return out
 
 
@@ -158,21 +169,13 @@ class PersonNames:
 
 def read_person_names(path: str | Path) -> PersonNames:
     """Load a ``name<TAB>kind`` file (kind: first or last); ``#`` lines are comments."""
-    p = Path(path)
     first: set[str] = set()
     last: set[str] = set()
-    with open(p, encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            line = line.rstrip("\n")
-            if not line.strip() or line.startswith("#"):
-                continue
-            cols = line.split("\t")
-            if len(cols) != 2 or not cols[0]:
-                raise ValueError(f"{p}:{n}: expected 'name<TAB>kind', got {line!r}")
-            if cols[1] not in NAME_KINDS:
-                raise ValueError(f"{p}:{n}: kind must be one of {', '.join(NAME_KINDS)}, "
-                                 f"got {cols[1]!r}")
-            (first if cols[1] == "first" else last).add(cols[0])
+    for n, (name, kind) in data_rows(path, 2):
+        if kind not in NAME_KINDS:
+            raise ValueError(f"{path}:{n}: kind must be one of {', '.join(NAME_KINDS)}, "
+                             f"got {kind!r}")
+        (first if kind == "first" else last).add(name)
     return PersonNames(frozenset(first), frozenset(last))
 
 

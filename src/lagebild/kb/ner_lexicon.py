@@ -19,6 +19,7 @@ from typing import Any, Iterator
 
 from ..config import resource_path
 from .knowledge import END
+from .ner_gazetteer import data_rows as _rows
 
 KB_FILE = "ner-kb.tsv"
 CUES_FILE = "ner-cues.tsv"
@@ -30,19 +31,6 @@ _TYPE_CLASS = {"COUNTRY": "LOC", "LOC": "LOC", "ORG": "ORG", "MEDIA": "ORG", "PE
                "WEAPON": "OTH"}
 _MAX_TOKENS = 5
 _ADJ_ENDINGS = ("", "e", "en", "er", "es", "em")
-
-
-def _rows(path: Path, ncols: int) -> Iterator[tuple[int, list[str]]]:
-    with open(path, encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            line = line.rstrip("\n")
-            if not line.strip() or line.startswith("#"):
-                continue
-            cols = line.split("\t")
-            if len(cols) != ncols or not all(cols):
-                raise ValueError(f"{path}:{n}: expected {ncols} non-empty tab-separated "
-                                 f"columns, got {line!r}")
-            yield n, cols
 
 
 @dataclass(frozen=True)
